@@ -1,0 +1,72 @@
+//! Command-line arguments (clap). Help text lives on the fields.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Official documents of Vietnamese Party committees and State bodies,
+/// from YAML to PDF.
+#[derive(Debug, Parser)]
+#[command(name = "vanban", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Render a document to PDF (or to its Typst source).
+    Render(RenderArgs),
+    /// Parse and validate a document without rendering it.
+    Check(CheckArgs),
+}
+
+/// Options shared by every command that reads a document.
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    /// Directory of templates overriding the built-in ones by file name
+    /// (e.g. `cong-van.j2.typ`, `style.typ`).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Extra directory of fonts (repeatable); a document or profile may
+    /// then name one of their families.
+    #[arg(long = "font-path", value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+}
+
+/// `vanban render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The document, as YAML.
+    pub input: PathBuf,
+    /// Where to write; defaults to the input's name with `.pdf` (or `.typ`).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Pdf)]
+    pub format: Format,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// `vanban check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The document, as YAML.
+    pub input: PathBuf,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Output formats of `render`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// PDF, ready to print and sign.
+    Pdf,
+    /// The generated Typst source, for inspection.
+    Typ,
+}

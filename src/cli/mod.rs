@@ -1,0 +1,117 @@
+//! The command line: `vanban render` and `vanban check`.
+//!
+//! Exit codes: 0 success (warnings allowed), 2 the input could not be
+//! read, parsed or rendered. Diagnostics go to stderr, once, at the end.
+
+mod args;
+mod output;
+mod report;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Parser;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::Source;
+use crate::{Engine, EngineOptions};
+pub use args::{Cli, Command, CommonArgs, Format};
+
+/// Exit code for input that could not be read, parsed or rendered.
+const EXIT_INPUT: u8 = 2;
+
+/// Parse arguments, run the command, print diagnostics, return the exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let mut printer = report::Printer::new(std::io::stderr().is_terminal());
+    let result = match &cli.command {
+        Command::Render(args) => render(args, &mut printer),
+        Command::Check(args) => check(args, &mut printer),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(diags) => {
+            printer.print(&diags.0);
+            ExitCode::from(EXIT_INPUT)
+        }
+    }
+}
+
+fn engine(common: &CommonArgs) -> Result<Engine, Diagnostics> {
+    Engine::new(&EngineOptions {
+        templates: common.templates.clone(),
+        font_paths: common.font_path.clone(),
+    })
+}
+
+/// Read an input file as a [`Source`], registering it for code frames.
+fn read_source(path: &Path, printer: &mut report::Printer) -> Result<Source, Diagnostics> {
+    let name: Arc<str> = path.display().to_string().into();
+    let raw = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(
+            "io.read",
+            format!("failed to read input file ({})", output::io_reason(&e)),
+        )
+        .with_file(name.clone())
+    })?;
+    let text = String::from_utf8(raw).map_err(|e| {
+        Diagnostic::error(
+            "io.encoding",
+            format!(
+                "input is not UTF-8 (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+        .with_file(name.clone())
+        .with_hint("save the file as UTF-8")
+    })?;
+    let source = Source::new(name, text.trim_start_matches('\u{feff}'));
+    printer.add_source(&source);
+    Ok(source)
+}
+
+fn render(args: &args::RenderArgs, printer: &mut report::Printer) -> Result<(), Diagnostics> {
+    let engine = engine(&args.common)?;
+    let source = read_source(&args.input, printer)?;
+    let out = args
+        .output
+        .clone()
+        .unwrap_or_else(|| default_output(&args.input, args.format));
+    let crate::diag::Warned {
+        output: prepared,
+        warnings,
+    } = engine.prepare(&source)?;
+    printer.print(&warnings);
+    let bytes = match args.format {
+        Format::Typ => engine.typst_source(&prepared)?.into_bytes(),
+        Format::Pdf => {
+            let compiled = engine.compile(&prepared)?;
+            printer.print(&compiled.warnings);
+            compiled.output.pdf()?
+        }
+    };
+    output::write_atomic(&out, &bytes)?;
+    if !printer.quiet_success() {
+        eprintln!("wrote {}", out.display());
+    }
+    Ok(())
+}
+
+fn check(args: &args::CheckArgs, printer: &mut report::Printer) -> Result<(), Diagnostics> {
+    let engine = engine(&args.common)?;
+    let source = read_source(&args.input, printer)?;
+    let prepared = engine.prepare(&source)?;
+    printer.print(&prepared.warnings);
+    eprintln!("{}: ok", source.name);
+    Ok(())
+}
+
+/// `cv.yaml` → `cv.pdf` (or `cv.typ`) beside the input.
+fn default_output(input: &Path, format: Format) -> PathBuf {
+    input.with_extension(match format {
+        Format::Pdf => "pdf",
+        Format::Typ => "typ",
+    })
+}

@@ -1,0 +1,194 @@
+//! The pipeline in one place: YAML → model → checks → Typst source →
+//! pages → PDF. An [`Engine`] is built once (templates, fonts, profiles)
+//! and renders any number of documents.
+//!
+//! Entry points: [`Engine::new`], [`Engine::prepare`],
+//! [`Engine::typst_source`], [`Engine::compile`].
+
+use std::path::PathBuf;
+
+use typst::foundations::Bytes;
+
+use crate::check;
+use crate::diag::{Diagnostic, Diagnostics, Severity, Warned};
+use crate::model::{self, Document, Source};
+use crate::profile::{Profile, Profiles};
+use crate::render::{Renderer, view};
+use crate::typeset::{Compiled, Job, Typesetter};
+
+/// Knobs for building an [`Engine`].
+#[derive(Debug, Clone, Default)]
+pub struct EngineOptions {
+    /// Directory whose files override embedded templates by name.
+    pub templates: Option<PathBuf>,
+    /// Extra font directories.
+    pub font_paths: Vec<PathBuf>,
+}
+
+/// Shared, expensive parts: build once, use for every document.
+pub struct Engine {
+    renderer: Renderer,
+    typesetter: Typesetter,
+    profiles: Profiles,
+}
+
+/// A checked document with its profile and the font it will use.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The document as written.
+    pub document: Document,
+    /// The profile it is laid out by.
+    pub profile: Profile,
+    /// The font family that will be used.
+    pub family: String,
+}
+
+impl Engine {
+    /// Build the engine.
+    pub fn new(options: &EngineOptions) -> Result<Self, Diagnostics> {
+        let renderer = Renderer::new(options.templates.clone())?;
+        let style = renderer.asset("style.typ")?;
+        Ok(Self {
+            typesetter: Typesetter::new(&options.font_paths, &style)?,
+            renderer,
+            profiles: Profiles::builtin()?,
+        })
+    }
+
+    /// The built-in and loaded profiles.
+    pub fn profiles(&self) -> &Profiles {
+        &self.profiles
+    }
+
+    /// Parse, type-check and check a source. Errors stop here; warnings
+    /// travel with the result.
+    pub fn prepare(&self, source: &Source) -> Result<Warned<Prepared>, Diagnostics> {
+        let Warned {
+            output: document,
+            mut warnings,
+        } = model::load(source)?;
+        let mut findings = check::run(&document);
+
+        let profile_id = document.profile.as_deref().unwrap_or("hd36");
+        let profile = match self.profiles.get(profile_id) {
+            Some(p) => Some(p.clone()),
+            None => {
+                let ids = self.profiles.ids();
+                let mut d =
+                    Diagnostic::error("schema.profile", format!("unknown profile `{profile_id}`"))
+                        .with_path("profile")
+                        .with_hint(format!("available: {}", ids.join(", ")));
+                if let Some(best) = model::closest(profile_id, &ids) {
+                    d = d.with_hint(format!("did you mean `{best}`?"));
+                }
+                findings.push(d);
+                None
+            }
+        };
+
+        let family = match (&document.font, &profile) {
+            (Some(f), _) if self.typesetter.fonts().has_family(f) => f.clone(),
+            (Some(f), p) => {
+                let fallback = self.family_for(p.as_ref());
+                findings.push(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        "font.missing",
+                        format!("font family `{f}` is not available; using `{fallback}`"),
+                    )
+                    .with_path("font")
+                    .with_hint("add the font's directory with --font-path DIR"),
+                );
+                fallback
+            }
+            (None, p) => self.family_for(p.as_ref()),
+        };
+
+        for d in &mut findings {
+            if d.file.is_none() {
+                d.file = Some(source.name.clone());
+            }
+        }
+        let (errors, rest): (Vec<_>, Vec<_>) = findings.into_iter().partition(Diagnostic::is_error);
+        warnings.extend(rest);
+        match profile {
+            Some(profile) if errors.is_empty() => Ok(Warned {
+                output: Prepared {
+                    document,
+                    profile,
+                    family,
+                },
+                warnings,
+            }),
+            _ => Err(errors
+                .into_iter()
+                .chain(warnings)
+                .collect::<Vec<_>>()
+                .into()),
+        }
+    }
+
+    fn family_for(&self, profile: Option<&Profile>) -> String {
+        let wanted = profile
+            .map(|p| {
+                p.text
+                    .families
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        self.typesetter.fonts().resolve_family(wanted)
+    }
+
+    /// The generated Typst source of a prepared document.
+    pub fn typst_source(&self, p: &Prepared) -> Result<String, Diagnostics> {
+        let view = view::build(&p.document, &p.profile);
+        self.renderer
+            .typst_source(p.document.kind.template(), &view)
+    }
+
+    /// Lay out a prepared document.
+    pub fn compile(&self, p: &Prepared) -> Result<Warned<Compiled>, Diagnostics> {
+        let source = self.typst_source(p)?;
+        let doc = &p.document;
+        let number = doc.number.as_ref().map_or("", |n| n.0.as_str());
+        let date = doc.date.map(|d| d.0.to_string()).unwrap_or_default();
+        self.typesetter
+            .compile(Job {
+                name: &format!("{}.typ", doc.kind.template().trim_end_matches(".j2.typ")),
+                source,
+                profile_json: Bytes::new(p.profile.to_json(&p.family)),
+                date: doc.date.map(|d| (d.year(), d.month(), d.day())),
+                ident: format!(
+                    "vanban:{}:{}:{}:{}:{}",
+                    doc.issuer.code,
+                    doc.type_code(),
+                    number,
+                    date,
+                    doc.subject.as_deref().unwrap_or("")
+                ),
+            })
+            .map(|w| Warned {
+                output: w.output,
+                warnings: w.warnings,
+            })
+    }
+
+    /// Everything from YAML text to PDF bytes, warnings included.
+    pub fn render_pdf(&self, source: &Source) -> Result<Warned<Vec<u8>>, Diagnostics> {
+        let Warned {
+            output: prepared,
+            mut warnings,
+        } = self.prepare(source)?;
+        let Warned {
+            output: compiled,
+            warnings: w,
+        } = self.compile(&prepared)?;
+        warnings.extend(w);
+        Ok(Warned {
+            output: compiled.pdf()?,
+            warnings,
+        })
+    }
+}

@@ -1,0 +1,5 @@
+//! The `vanban` command.
+
+fn main() -> std::process::ExitCode {
+    vanban::cli::run()
+}

@@ -1,0 +1,292 @@
+//! YAML text → [`Document`], with errors a clerk can act on.
+//!
+//! The text is NFC-normalised first (decomposed Vietnamese from some
+//! keyboards looks the same but breaks search and copy in the PDF). serde
+//! stops at the first problem; the error is turned into a [`Diagnostic`]
+//! with the file, line:column, the field path (via `serde_path_to_error`)
+//! and a "did you mean" hint for misspelt keys.
+
+use std::sync::Arc;
+
+use unicode_normalization::{UnicodeNormalization, is_nfc};
+
+use super::Document;
+use crate::diag::{Diagnostic, Diagnostics, Severity, Span, Warned};
+
+/// An input file: its display name and its (NFC-normalised) text. Spans in
+/// diagnostics index into `text`.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The name shown in diagnostics, usually the path as given.
+    pub name: Arc<str>,
+    /// The text, NFC-normalised.
+    pub text: String,
+    /// Whether the text had to be normalised.
+    pub was_normalised: bool,
+}
+
+impl Source {
+    /// Wrap raw text, normalising it to NFC.
+    pub fn new(name: impl Into<Arc<str>>, raw: &str) -> Self {
+        let was_normalised = !is_nfc(raw);
+        let text = if was_normalised {
+            raw.nfc().collect()
+        } else {
+            raw.to_string()
+        };
+        Self {
+            name: name.into(),
+            text,
+            was_normalised,
+        }
+    }
+}
+
+/// Parse and type-check a document.
+pub fn load(source: &Source) -> Result<Warned<Document>, Diagnostics> {
+    let mut warnings = Vec::new();
+    if source.was_normalised {
+        warnings.push(
+            Diagnostic::new(
+                Severity::Info,
+                "input.nfd",
+                "the text uses decomposed (NFD) Vietnamese; it was normalised to NFC",
+            )
+            .with_file(source.name.clone())
+            .with_hint("save the file as precomposed Unicode (NFC) so that search and copy work everywhere"),
+        );
+    }
+    let de = serde_yaml::Deserializer::from_str(&source.text);
+    match serde_path_to_error::deserialize::<_, Document>(de) {
+        Ok(output) => Ok(Warned { output, warnings }),
+        Err(err) => {
+            let path = err.path().to_string();
+            Err(Diagnostics::from(to_diagnostic(source, &path, err.inner())))
+        }
+    }
+}
+
+/// Turn a serde_yaml error into a located diagnostic.
+fn to_diagnostic(source: &Source, path: &str, err: &serde_yaml::Error) -> Diagnostic {
+    let full = err.to_string();
+    let message = strip_location(&full).to_string();
+    let span = err
+        .location()
+        .map(|loc| Span::at_line_column(&source.text, loc.line(), loc.column()));
+    let path = (path != "." && !path.is_empty()).then(|| path.to_string());
+
+    let (code, message, path, hints) = classify(&message, path);
+    let mut d = Diagnostic::error(code, message).with_file(source.name.clone());
+    if let Some(span) = span {
+        d = d.with_span(span);
+    }
+    if let Some(path) = path {
+        d = d.with_path(path);
+    }
+    for h in hints {
+        d = d.with_hint(h);
+    }
+    d
+}
+
+/// serde_yaml appends " at line L column C" (and for syntax errors a
+/// "while parsing …" context); we show the location separately.
+fn strip_location(message: &str) -> &str {
+    match message.find(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    }
+}
+
+type Classified = (&'static str, String, Option<String>, Vec<String>);
+
+fn classify(message: &str, path: Option<String>) -> Classified {
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let (field, expected) = backticked(rest);
+        let mut hints = Vec::new();
+        if let Some(best) = closest(&field, &expected) {
+            hints.push(format!("did you mean `{best}`?"));
+        }
+        if !expected.is_empty() {
+            hints.push(format!(
+                "allowed here: {}",
+                expected
+                    .iter()
+                    .map(|e| format!("`{e}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        let path = Some(join_path(path.as_deref(), &field));
+        return (
+            "schema.unknown-field",
+            format!("unknown field `{field}`"),
+            path,
+            hints,
+        );
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        let (field, _) = backticked(rest);
+        let path = Some(join_path(path.as_deref(), &field));
+        return (
+            "schema.missing-field",
+            format!("missing field `{field}`"),
+            path,
+            vec![format!("add `{field}:` to this mapping")],
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let (value, expected) = backticked(rest);
+        let mut hints = Vec::new();
+        if let Some(best) = closest(&value, &expected) {
+            hints.push(format!("did you mean `{best}`?"));
+        }
+        return (
+            "schema.unknown-value",
+            format!("unknown value `{value}`"),
+            path,
+            hints,
+        );
+    }
+    if message.starts_with("invalid date") {
+        return (
+            "schema.date",
+            message.to_string(),
+            path,
+            vec!["write the date as 2021-11-02".into()],
+        );
+    }
+    if message.starts_with("invalid type")
+        || message.starts_with("invalid value")
+        || message.starts_with("invalid length")
+    {
+        return ("schema.type", message.to_string(), path, Vec::new());
+    }
+    if message.starts_with("invalid document number") {
+        return ("schema.number", message.to_string(), path, Vec::new());
+    }
+    if path.is_none() || is_syntax(message) {
+        return (
+            "yaml.syntax",
+            message.to_string(),
+            None,
+            vec!["check the indentation and quote text that contains `: ` or starts with `*`, `&` or `!`".into()],
+        );
+    }
+    ("schema.invalid", message.to_string(), path, Vec::new())
+}
+
+fn is_syntax(message: &str) -> bool {
+    [
+        "while parsing",
+        "while scanning",
+        "did not find expected",
+        "mapping values are not allowed",
+        "found character",
+    ]
+    .iter()
+    .any(|m| message.contains(m))
+}
+
+/// The first backticked word and the list of the following ones.
+fn backticked(rest: &str) -> (String, Vec<String>) {
+    let mut parts = rest.split('`').skip(1).step_by(2).map(str::to_string);
+    let first = parts.next().unwrap_or_default();
+    (first, parts.collect())
+}
+
+fn join_path(parent: Option<&str>, field: &str) -> String {
+    match parent {
+        Some(p) if !p.is_empty() && p != "." => format!("{p}.{field}"),
+        _ => field.to_string(),
+    }
+}
+
+/// The closest allowed word to a misspelt one, if close enough to suggest.
+pub(crate) fn closest<'a>(word: &str, candidates: &'a [String]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| {
+            (
+                c,
+                strsim::jaro_winkler(&word.to_lowercase(), &c.to_lowercase()),
+            )
+        })
+        .filter(|(_, score)| *score >= 0.8)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(c, _)| c.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "kind: cong-van\nissuer:\n  organ: Đảng ủy phường X\n  code: ĐU\nplace: X\nsigner:\n  role: Bí thư\n  name: A\n";
+
+    fn err(text: &str) -> Diagnostic {
+        let source = Source::new("t.yaml", text);
+        load(&source).unwrap_err().0.remove(0)
+    }
+
+    #[test]
+    fn minimal_document_loads() {
+        let doc = load(&Source::new("t.yaml", MINIMAL)).unwrap().output;
+        assert_eq!(doc.issuer.code, "ĐU");
+        assert!(doc.number.is_none() && doc.date.is_none());
+    }
+
+    #[test]
+    fn unknown_field_has_path_line_and_hint() {
+        let d = err(&MINIMAL.replace("  name: A", "  nmae: A"));
+        assert_eq!(d.code, "schema.unknown-field");
+        assert_eq!(d.path.as_deref(), Some("signer.nmae"));
+        assert_eq!(d.span.unwrap().line, 8);
+        assert!(d.hints[0].contains("`name`"), "{:?}", d.hints);
+    }
+
+    #[test]
+    fn missing_field_names_the_field() {
+        let d = err(&MINIMAL.replace("  name: A\n", ""));
+        assert_eq!(d.code, "schema.missing-field");
+        assert_eq!(d.path.as_deref(), Some("signer.name"));
+        assert!(d.span.is_some());
+    }
+
+    #[test]
+    fn bad_date_is_located() {
+        let d = err(&format!("{MINIMAL}date: 2021-02-30\n"));
+        assert_eq!(d.code, "schema.date");
+        assert_eq!(d.path.as_deref(), Some("date"));
+        assert_eq!(d.span.unwrap().line, 9);
+    }
+
+    #[test]
+    fn wrong_type_is_located() {
+        let d = err(&format!("{MINIMAL}recipients: 5\n"));
+        assert_eq!(d.code, "schema.type");
+        assert_eq!(d.path.as_deref(), Some("recipients"));
+    }
+
+    #[test]
+    fn syntax_error_has_line() {
+        let d = err("kind: cong-van\nissuer: [a\nplace: b\n");
+        assert_eq!(d.code, "yaml.syntax");
+        assert!(d.span.is_some());
+    }
+
+    #[test]
+    fn unknown_key_inside_nested_section() {
+        let d = err(&format!("{MINIMAL}body:\n  - section: A\n    bdy: []\n"));
+        assert_eq!(d.code, "schema.unknown-field");
+        assert_eq!(d.path.as_deref(), Some("body[0].bdy"));
+        assert_eq!(d.span.unwrap().line, 11);
+    }
+
+    #[test]
+    fn nfd_input_is_normalised_with_a_notice() {
+        let nfd: String = MINIMAL.nfd().collect();
+        let w = load(&Source::new("t.yaml", &nfd)).unwrap();
+        assert_eq!(w.output.signer.role, "Bí thư");
+        assert_eq!(w.warnings[0].code, "input.nfd");
+    }
+}

@@ -1,0 +1,471 @@
+//! Format profiles: the numbers and wording of a formatting guide, as data.
+//!
+//! A profile (`data/profiles/hd36.yaml`) holds page size, margins, type
+//! sizes, punctuation, signature prefixes and the number pattern. The Rust
+//! side uses the wording (number, date, prefixes, punctuation); the Typst
+//! style library reads the rest from a virtual `/profile.json`. A newer
+//! guide is a file with `extends: hd36` and only what changed.
+//!
+//! Entry points: [`Profiles::builtin`], [`Profiles::get`], [`Profile::to_json`].
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diag::{Diagnostic, Diagnostics};
+
+/// The profiles compiled into the binary, by id.
+const BUILTIN: &[(&str, &str)] = &[("hd36", include_str!("../data/profiles/hd36.yaml"))];
+
+/// A whole format profile.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// Short id used in YAML (`profile: hd36`).
+    pub id: String,
+    /// Human name of the guide.
+    pub name: String,
+    /// Page size, margins, page numbers.
+    pub page: Page,
+    /// Body text.
+    pub text: Text,
+    /// First-page header.
+    pub header: Header,
+    /// Date line wording.
+    pub date: DateFormat,
+    /// "Kính gửi" block.
+    pub recipients: ListFormat,
+    /// Section numbering and bullets.
+    pub outline: Outline,
+    /// Signature block.
+    pub signature: Signature,
+    /// "Nơi nhận" block.
+    pub distribution: Distribution,
+}
+
+/// Page geometry.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    /// Paper width.
+    pub width_mm: f64,
+    /// Paper height.
+    pub height_mm: f64,
+    /// Margins.
+    pub margin_mm: Margins,
+    /// Page numbers.
+    pub number: PageNumber,
+}
+
+/// Page margins in millimetres.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Margins {
+    /// Top.
+    pub top: f64,
+    /// Bottom.
+    pub bottom: f64,
+    /// Left.
+    pub left: f64,
+    /// Right.
+    pub right: f64,
+}
+
+/// Page numbering.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageNumber {
+    /// Size of the number.
+    pub size_pt: f64,
+    /// First page that shows its number.
+    pub first: u32,
+    /// Baseline distance from the top edge.
+    pub from_top_mm: f64,
+}
+
+/// Body text settings.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// Font families, first available wins.
+    pub families: Vec<String>,
+    /// Body size.
+    pub size_pt: f64,
+    /// Baseline distance as a multiple of the font size.
+    pub line_height: f64,
+    /// Extra space between paragraphs.
+    pub paragraph_spacing_pt: f64,
+    /// First-line indent of body paragraphs.
+    pub first_line_indent_mm: f64,
+}
+
+/// A line of text's size and style.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Style {
+    /// Size.
+    pub size_pt: f64,
+    /// Bold.
+    #[serde(default)]
+    pub bold: bool,
+    /// Italic.
+    #[serde(default)]
+    pub italic: bool,
+}
+
+/// The national (or Party) title lines at the top right.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct National {
+    /// The lines, already in their final case.
+    pub lines: Vec<String>,
+    /// Size.
+    pub size_pt: f64,
+    /// Bold.
+    pub bold: bool,
+}
+
+/// First-page header.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    /// Minimum width of the left block.
+    pub left_width_mm: f64,
+    /// Title lines at the top right.
+    pub national: National,
+    /// Tiêu ngữ under the title (State documents).
+    pub motto: Option<Motto>,
+    /// Which line the rule goes under: `national` or `motto`.
+    pub rule: RuleUnder,
+    /// Superior organ line.
+    pub superior: Style,
+    /// Issuing organ line.
+    pub organ: Style,
+    /// What separates the organ name from the number.
+    pub organ_mark: OrganMark,
+    /// Số và ký hiệu.
+    pub number: NumberFormat,
+    /// Trích yếu of a công văn.
+    pub subject: Subject,
+    /// Place and date line.
+    pub place_date: Style,
+}
+
+/// Tiêu ngữ.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Motto {
+    /// The text.
+    pub text: String,
+    /// Size.
+    pub size_pt: f64,
+    /// Bold.
+    pub bold: bool,
+}
+
+/// Which header line carries the rule under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleUnder {
+    /// Under the last title line.
+    National,
+    /// Under the tiêu ngữ.
+    Motto,
+}
+
+/// The mark under the issuing organ's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganMark {
+    /// A single `*` (Party).
+    Star,
+    /// A short rule (State).
+    Rule,
+}
+
+/// How the document number is written.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberFormat {
+    /// Size.
+    pub size_pt: f64,
+    /// Pattern with `{number}`, `{type}`, `{organ}`.
+    pub pattern: String,
+    /// Pad with zeros to at least this many digits.
+    pub min_digits: usize,
+    /// What stands in for a missing number.
+    pub blank: String,
+}
+
+/// Trích yếu of a công văn.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Subject {
+    /// Size.
+    pub size_pt: f64,
+    /// Italic.
+    pub italic: bool,
+    /// Prefix such as "V/v ".
+    pub prefix: String,
+}
+
+/// Wording of the date line.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateFormat {
+    /// Pattern with `{place}`, `{day}`, `{month}`, `{year}`.
+    pub pattern: String,
+    /// Pattern used when the date is missing (`{place}` only).
+    pub blank: String,
+    /// Days below this get a leading zero.
+    pub pad_day_below: u32,
+    /// Months that get a leading zero.
+    pub pad_months: Vec<u32>,
+}
+
+/// A dashed list with separators (Kính gửi).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListFormat {
+    /// Label before the list.
+    pub label: String,
+    /// Whether the label is italic.
+    pub label_italic: bool,
+    /// Size.
+    pub size_pt: f64,
+    /// Item prefix.
+    pub prefix: String,
+    /// End of every item but the last.
+    pub separator: String,
+    /// End of the last item.
+    pub terminator: String,
+}
+
+/// Section numbering.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outline {
+    /// Pattern per level, e.g. `1.`, `1.1.`, `I-`, `a)`.
+    pub numbering: Vec<String>,
+    /// Heading style per level.
+    pub headings: Vec<HeadingStyle>,
+    /// Bullet per list level.
+    pub bullets: Vec<String>,
+}
+
+/// Style of a section title.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeadingStyle {
+    /// Bold.
+    pub bold: bool,
+    /// Italic.
+    pub italic: bool,
+}
+
+/// Signature block.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    /// How each signing capacity is spelled.
+    pub prefixes: Prefixes,
+    /// Size.
+    pub size_pt: f64,
+    /// Authority line bold.
+    pub authority_bold: bool,
+    /// Role line bold.
+    pub role_bold: bool,
+    /// Name bold.
+    pub name_bold: bool,
+    /// Room for the signature and seal.
+    pub space_mm: f64,
+    /// Width of the block at the right.
+    pub width_mm: f64,
+}
+
+/// Spelling of each signing capacity.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prefixes {
+    /// Thay mặt.
+    pub on_behalf: String,
+    /// Ký thay.
+    pub deputy: String,
+    /// Thừa lệnh.
+    pub by_order: String,
+    /// Thừa ủy quyền.
+    pub authorized: String,
+    /// Quyền.
+    pub acting: String,
+}
+
+/// "Nơi nhận" block.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Distribution {
+    /// Label.
+    pub label: String,
+    /// Label size.
+    pub label_size_pt: f64,
+    /// Label bold.
+    pub label_bold: bool,
+    /// Label italic.
+    pub label_italic: bool,
+    /// Label underlined.
+    pub label_underline: bool,
+    /// Item size.
+    pub size_pt: f64,
+    /// Item prefix.
+    pub prefix: String,
+    /// End of every item but the last.
+    pub separator: String,
+    /// End of the last item.
+    pub terminator: String,
+}
+
+impl Profile {
+    /// The JSON the Typst style library reads, with the font family that
+    /// this run will actually use.
+    pub fn to_json(&self, family: &str) -> Vec<u8> {
+        let mut value = serde_json::to_value(self).unwrap_or_default();
+        if let Some(text) = value.get_mut("text").and_then(|t| t.as_object_mut()) {
+            text.insert("family".into(), family.into());
+        }
+        serde_json::to_vec(&value).unwrap_or_default()
+    }
+}
+
+/// A set of profiles by id.
+#[derive(Debug, Clone)]
+pub struct Profiles {
+    by_id: BTreeMap<String, Profile>,
+}
+
+impl Profiles {
+    /// The profiles shipped with vanban.
+    pub fn builtin() -> Result<Self, Diagnostics> {
+        let mut raw = BTreeMap::new();
+        for (id, text) in BUILTIN {
+            let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
+                Diagnostic::error(
+                    "internal.profile",
+                    format!("built-in profile `{id}` is not valid YAML ({e})"),
+                )
+            })?;
+            raw.insert((*id).to_string(), value);
+        }
+        let mut by_id = BTreeMap::new();
+        for id in raw.keys() {
+            let value = resolve(id, &raw, 0)?;
+            let profile: Profile = serde_yaml::from_value(value).map_err(|e| {
+                Diagnostic::error(
+                    "internal.profile",
+                    format!("built-in profile `{id}` is invalid ({e})"),
+                )
+            })?;
+            by_id.insert(id.clone(), profile);
+        }
+        Ok(Self { by_id })
+    }
+
+    /// The profile with this id.
+    pub fn get(&self, id: &str) -> Option<&Profile> {
+        self.by_id.get(id)
+    }
+
+    /// All ids, sorted.
+    pub fn ids(&self) -> Vec<String> {
+        self.by_id.keys().cloned().collect()
+    }
+}
+
+/// Apply `extends:` chains: the base first, then the profile's own keys.
+fn resolve(
+    id: &str,
+    raw: &BTreeMap<String, serde_yaml::Value>,
+    depth: usize,
+) -> Result<serde_yaml::Value, Diagnostic> {
+    let Some(value) = raw.get(id) else {
+        return Err(Diagnostic::error(
+            "profile.unknown",
+            format!("unknown profile `{id}`"),
+        ));
+    };
+    if depth > 8 {
+        return Err(Diagnostic::error(
+            "profile.cycle",
+            format!("profile `{id}` extends itself"),
+        ));
+    }
+    let mut value = value.clone();
+    let base = value
+        .as_mapping_mut()
+        .and_then(|m| m.remove("extends"))
+        .and_then(|b| b.as_str().map(str::to_string));
+    match base {
+        Some(base) => {
+            let mut merged = resolve(&base, raw, depth + 1)?;
+            merge(&mut merged, value);
+            Ok(merged)
+        }
+        None => Ok(value),
+    }
+}
+
+/// Deep-merge `over` into `base`: mappings merge key by key, anything else
+/// replaces.
+fn merge(base: &mut serde_yaml::Value, over: serde_yaml::Value) {
+    match (base, over) {
+        (serde_yaml::Value::Mapping(b), serde_yaml::Value::Mapping(o)) => {
+            for (k, v) in o {
+                match b.get_mut(&k) {
+                    Some(slot) => merge(slot, v),
+                    None => {
+                        b.insert(k, v);
+                    }
+                }
+            }
+        }
+        (slot, v) => *slot = v,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_profiles_parse() {
+        let p = Profiles::builtin().unwrap();
+        let hd36 = p.get("hd36").unwrap();
+        assert_eq!(hd36.page.margin_mm.left, 30.0);
+        assert_eq!(hd36.header.number.pattern, "Số {number}-{type}/{organ}");
+    }
+
+    #[test]
+    fn extends_merges_only_changes() {
+        let mut raw = BTreeMap::new();
+        raw.insert(
+            "base".to_string(),
+            serde_yaml::from_str("a: {x: 1, y: 2}\nb: 3").unwrap(),
+        );
+        raw.insert(
+            "new".to_string(),
+            serde_yaml::from_str("extends: base\na: {y: 5}").unwrap(),
+        );
+        let v = resolve("new", &raw, 0).unwrap();
+        assert_eq!(
+            v,
+            serde_yaml::from_str::<serde_yaml::Value>("a: {x: 1, y: 5}\nb: 3").unwrap()
+        );
+    }
+
+    #[test]
+    fn json_carries_the_resolved_family() {
+        let p = Profiles::builtin().unwrap();
+        let json: serde_json::Value =
+            serde_json::from_slice(&p.get("hd36").unwrap().to_json("Liberation Serif")).unwrap();
+        assert_eq!(json["text"]["family"], "Liberation Serif");
+        assert_eq!(json["page"]["margin_mm"]["top"], 20.0);
+    }
+}
