@@ -104,9 +104,14 @@ impl Engine {
             (None, p) => self.family_for(p.as_ref()),
         };
 
+        // Findings know their field path; give each its place in the file.
+        let index = (!findings.is_empty()).then(|| model::SpanIndex::build(&source.text));
         for d in &mut findings {
             if d.file.is_none() {
                 d.file = Some(source.name.clone());
+            }
+            if let (None, Some(path), Some(index)) = (d.span, &d.path, &index) {
+                d.span = index.locate(path);
             }
         }
         let (errors, rest): (Vec<_>, Vec<_>) = findings.into_iter().partition(Diagnostic::is_error);

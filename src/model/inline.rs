@@ -38,9 +38,21 @@ pub fn parse(input: &str) -> Vec<Segment> {
             _ => (false, false),
         };
         let tail = &after[run..];
-        // A marker opens only if its closing partner follows; it closes only
-        // if it was opened. Otherwise the stars are text.
-        let closes = |on: bool, n: usize| on || has_closing(tail, n);
+        // As in CommonMark: a marker opens only before a non-space (and when
+        // its closing partner follows), and closes only after a non-space
+        // (and when it was opened). Otherwise the stars are text.
+        let can_open = tail.chars().next().is_some_and(|c| !c.is_whitespace());
+        let can_close = buf.chars().last().is_some_and(|c| !c.is_whitespace())
+            || out
+                .last()
+                .is_some_and(|s| s.text.chars().last().is_some_and(|c| !c.is_whitespace()));
+        let closes = |on: bool, n: usize| {
+            if on {
+                can_close
+            } else {
+                can_open && has_closing(tail, n)
+            }
+        };
         let ok = (toggle_bold || toggle_italic)
             && (!toggle_bold || closes(bold, if run == 3 { 3 } else { 2 }))
             && (!toggle_italic || closes(italic, if run == 3 { 3 } else { 1 }));
@@ -66,7 +78,8 @@ fn has_closing(tail: &str, n: usize) -> bool {
     while i < bytes.len() {
         if bytes[i] == b'*' {
             let run = bytes[i..].iter().take_while(|&&b| b == b'*').count();
-            if run == n || (run == 3 && n < 3) {
+            let after_text = i > 0 && !(bytes[i - 1] as char).is_whitespace();
+            if after_text && (run == n || (run == 3 && n < 3)) {
                 return true;
             }
             i += run;

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
-use super::Document;
+use super::{Document, SpanIndex};
 use crate::diag::{Diagnostic, Diagnostics, Severity, Span, Warned};
 
 /// An input file: its display name and its (NFC-normalised) text. Spans in
@@ -69,13 +69,30 @@ pub fn load(source: &Source) -> Result<Warned<Document>, Diagnostics> {
 /// Turn a serde_yaml error into a located diagnostic.
 fn to_diagnostic(source: &Source, path: &str, err: &serde_yaml::Error) -> Diagnostic {
     let full = err.to_string();
-    let message = strip_location(&full).to_string();
-    let span = err
+    let message = strip_path(strip_location(&full)).to_string();
+    let path = (path != "." && !path.is_empty()).then(|| path.to_string());
+    let (code, message, path, hints) = classify(&message, path);
+
+    // Prefer the position of the field itself (errors raised inside our own
+    // Deserialize impls carry no position); fall back to serde_yaml's.
+    let index = SpanIndex::build(&source.text);
+    let from_index = path.as_deref().and_then(|p| match code {
+        "schema.missing-field" => p
+            .rfind('.')
+            .map_or(Some(Span::in_text(&source.text, 0, 0)), |i| {
+                index.key(&p[..i])
+            }),
+        "schema.unknown-field" => index.key(p),
+        _ => index.value(p),
+    });
+    let from_serde = err
         .location()
         .map(|loc| Span::at_line_column(&source.text, loc.line(), loc.column()));
-    let path = (path != "." && !path.is_empty()).then(|| path.to_string());
-
-    let (code, message, path, hints) = classify(&message, path);
+    let span = if code == "yaml.syntax" {
+        from_serde
+    } else {
+        from_index.or(from_serde)
+    };
     let mut d = Diagnostic::error(code, message).with_file(source.name.clone());
     if let Some(span) = span {
         d = d.with_span(span);
@@ -87,6 +104,15 @@ fn to_diagnostic(source: &Source, path: &str, err: &serde_yaml::Error) -> Diagno
         d = d.with_hint(h);
     }
     d
+}
+
+/// serde_yaml puts its own path first (`signer: unknown field …`); we
+/// report the path separately.
+fn strip_path(message: &str) -> &str {
+    match message.split_once(": ") {
+        Some((head, rest)) if !head.is_empty() && !head.contains([' ', '`']) => rest,
+        _ => message,
+    }
 }
 
 /// serde_yaml appends " at line L column C" (and for syntax errors a
@@ -101,6 +127,14 @@ fn strip_location(message: &str) -> &str {
 type Classified = (&'static str, String, Option<String>, Vec<String>);
 
 fn classify(message: &str, path: Option<String>) -> Classified {
+    if path.is_none() || is_syntax(message) {
+        return (
+            "yaml.syntax",
+            message.to_string(),
+            None,
+            vec!["check the indentation and quote text that contains `: ` or starts with `*`, `&` or `!`".into()],
+        );
+    }
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let (field, expected) = backticked(rest);
         let mut hints = Vec::new();
@@ -117,7 +151,11 @@ fn classify(message: &str, path: Option<String>) -> Classified {
                     .join(", ")
             ));
         }
-        let path = Some(join_path(path.as_deref(), &field));
+        // serde_path_to_error already ends the path with the unknown key.
+        let path = Some(match path {
+            Some(p) if p == field || p.ends_with(&format!(".{field}")) => p,
+            p => join_path(p.as_deref(), &field),
+        });
         return (
             "schema.unknown-field",
             format!("unknown field `{field}`"),
@@ -165,14 +203,6 @@ fn classify(message: &str, path: Option<String>) -> Classified {
     if message.starts_with("invalid document number") {
         return ("schema.number", message.to_string(), path, Vec::new());
     }
-    if path.is_none() || is_syntax(message) {
-        return (
-            "yaml.syntax",
-            message.to_string(),
-            None,
-            vec!["check the indentation and quote text that contains `: ` or starts with `*`, `&` or `!`".into()],
-        );
-    }
     ("schema.invalid", message.to_string(), path, Vec::new())
 }
 
@@ -182,7 +212,11 @@ fn is_syntax(message: &str) -> bool {
         "while scanning",
         "did not find expected",
         "mapping values are not allowed",
+        "could not find expected",
         "found character",
+        "found unexpected",
+        "found a tab",
+        "end of stream",
     ]
     .iter()
     .any(|m| message.contains(m))
@@ -269,8 +303,8 @@ mod tests {
 
     #[test]
     fn syntax_error_has_line() {
-        let d = err("kind: cong-van\nissuer: [a\nplace: b\n");
-        assert_eq!(d.code, "yaml.syntax");
+        let d = err("kind: \"cong-van\nplace: b\n");
+        assert_eq!(d.code, "yaml.syntax", "{d:?}");
         assert!(d.span.is_some());
     }
 

@@ -11,6 +11,7 @@ mod body;
 mod common;
 pub mod inline;
 mod load;
+mod spans;
 
 pub(crate) use load::closest;
 
@@ -19,6 +20,7 @@ use serde::{Deserialize, Serialize};
 pub use body::{Block, ListItem, Node};
 pub use common::{AuthorityKind, DocDate, DocNumber, Issuer, Signer};
 pub use load::{Source, load};
+pub use spans::SpanIndex;
 
 /// The kind of document (loại văn bản).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
