@@ -153,15 +153,33 @@ impl Engine {
             .typst_source(p.document.kind.template(), &view)
     }
 
+    /// The name of the generated main file, after its template
+    /// (`cong-van.typ`), as Typst diagnostics name it.
+    pub fn main_name(&self, p: &Prepared) -> String {
+        format!(
+            "{}.typ",
+            p.document.kind.template().trim_end_matches(".j2.typ")
+        )
+    }
+
     /// Lay out a prepared document.
     pub fn compile(&self, p: &Prepared) -> Result<Warned<Compiled>, Diagnostics> {
         let source = self.typst_source(p)?;
+        self.compile_source(p, source)
+    }
+
+    /// Lay out a prepared document from its already generated source.
+    pub fn compile_source(
+        &self,
+        p: &Prepared,
+        source: String,
+    ) -> Result<Warned<Compiled>, Diagnostics> {
         let doc = &p.document;
         let number = doc.number.as_ref().map_or("", |n| n.0.as_str());
         let date = doc.date.map(|d| d.0.to_string()).unwrap_or_default();
         self.typesetter
             .compile(Job {
-                name: &format!("{}.typ", doc.kind.template().trim_end_matches(".j2.typ")),
+                name: &self.main_name(p),
                 source,
                 profile_json: Bytes::new(p.profile.to_json(&p.family)),
                 date: doc.date.map(|d| (d.year(), d.month(), d.day())),

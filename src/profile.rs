@@ -384,18 +384,14 @@ fn resolve(
     id: &str,
     raw: &BTreeMap<String, serde_yaml::Value>,
     depth: usize,
-) -> Result<serde_yaml::Value, Diagnostic> {
+) -> Result<serde_yaml::Value, Diagnostics> {
     let Some(value) = raw.get(id) else {
-        return Err(Diagnostic::error(
-            "profile.unknown",
-            format!("unknown profile `{id}`"),
-        ));
+        return Err(Diagnostic::error("profile.unknown", format!("unknown profile `{id}`")).into());
     };
     if depth > 8 {
-        return Err(Diagnostic::error(
-            "profile.cycle",
-            format!("profile `{id}` extends itself"),
-        ));
+        return Err(
+            Diagnostic::error("profile.cycle", format!("profile `{id}` extends itself")).into(),
+        );
     }
     let mut value = value.clone();
     let base = value

@@ -84,10 +84,13 @@ fn render(args: &args::RenderArgs, printer: &mut report::Printer) -> Result<(), 
         warnings,
     } = engine.prepare(&source)?;
     printer.print(&warnings);
+    let typst = engine.typst_source(&prepared)?;
     let bytes = match args.format {
-        Format::Typ => engine.typst_source(&prepared)?.into_bytes(),
+        Format::Typ => typst.into_bytes(),
         Format::Pdf => {
-            let compiled = engine.compile(&prepared)?;
+            // Register the generated source so a Typst error shows its line.
+            printer.add_source(&Source::new(engine.main_name(&prepared), &typst));
+            let compiled = engine.compile_source(&prepared, typst)?;
             printer.print(&compiled.warnings);
             compiled.output.pdf()?
         }

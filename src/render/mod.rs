@@ -64,6 +64,8 @@ impl Renderer {
             }
         });
         env.set_formatter(format_value);
+        // No way to print data unescaped, not even from a template.
+        env.remove_filter("safe");
         env.add_filter("rich", |s: String| {
             Value::from_safe_string(escape::rich_markup(&s))
         });
@@ -195,6 +197,20 @@ mod tests {
     fn template_syntax_in_data_is_not_evaluated() {
         let ctx = minijinja::context! { s => "{{ x }} {% if %}" };
         assert_eq!(render("{{ s }}", ctx), "#\"{{ x }} {% if %}\";");
+    }
+
+    #[test]
+    fn there_is_no_safe_filter() {
+        let mut r = Renderer::new(None).unwrap();
+        r.env
+            .add_template_owned("t.typ", "{{ s|safe }}".to_string())
+            .unwrap();
+        let out = r
+            .env
+            .get_template("t.typ")
+            .unwrap()
+            .render(minijinja::context! { s => "#x" });
+        assert!(out.is_err(), "{out:?}");
     }
 
     #[test]
