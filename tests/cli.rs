@@ -304,3 +304,34 @@ fn templates_dir_overrides_a_builtin_template() {
     let plain = fs::read_to_string(dir.path().join("plain.typ")).unwrap();
     assert!(!plain.contains("OVERRIDE-MARKER"));
 }
+
+#[test]
+fn output_never_overwrites_the_input() {
+    let dir = dir_with_input(MINIMAL);
+    let out = vanban(dir.path())
+        .args(["render", "t.yaml", "-o", "t.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("refusing to overwrite the input"));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("t.yaml")).unwrap(),
+        MINIMAL
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn new_outputs_are_readable_by_others() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = dir_with_input(MINIMAL);
+    vanban(dir.path())
+        .args(["render", "t.yaml", "-o", "out.pdf"])
+        .assert()
+        .success();
+    let mode = fs::metadata(dir.path().join("out.pdf"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o644, "mode {mode:o}");
+}

@@ -167,8 +167,9 @@ fn render(yaml: &str) -> Rendered {
 
 /// Text for searching: the national title removed and no whitespace left.
 /// A long organ name wraps inside its header column (even after a `/`,
-/// where there was no space) and its lines share baselines with the
-/// national title in the other column; squashed, it reads as one string.
+/// where there was no space), and in reading order the national title of
+/// the other column falls between its lines; squashed, it reads as one
+/// string.
 /// Markup would delete or replace characters, never only whitespace, so
 /// this hides no escaping failure.
 fn squash(s: &str) -> String {

@@ -79,6 +79,7 @@ fn render(args: &args::RenderArgs, printer: &mut report::Printer) -> Result<(), 
         .output
         .clone()
         .unwrap_or_else(|| default_output(&args.input, args.format));
+    output::ensure_not_input(&args.input, &out)?;
     let crate::diag::Warned {
         output: prepared,
         warnings,

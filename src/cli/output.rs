@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics};
 
-/// Write `bytes` to `path` atomically.
+/// Write `bytes` to `path` atomically, keeping an existing file's mode.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostics> {
     let fail = |e: std::io::Error| -> Diagnostics {
         Diagnostic::error(
@@ -19,14 +19,47 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostics> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".vanban-")
-        .suffix(".part")
-        .tempfile_in(dir)
-        .map_err(fail)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".vanban-").suffix(".part");
+    // tempfile creates owner-only files; a document is meant to be shared.
+    if let Some(permissions) = target_permissions(path) {
+        builder.permissions(permissions);
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+/// The existing target's permissions, or 0644 for a new file on Unix.
+fn target_permissions(path: &Path) -> Option<std::fs::Permissions> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        return Some(meta.permissions());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        Some(std::fs::Permissions::from_mode(0o644))
+    }
+    #[cfg(not(unix))]
+    None
+}
+
+/// Refuse to write over the input file.
+pub fn ensure_not_input(input: &Path, output: &Path) -> Result<(), Diagnostics> {
+    let same = match (input.canonicalize(), output.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        return Err(Diagnostic::error(
+            "io.write",
+            format!("refusing to overwrite the input file {}", output.display()),
+        )
+        .with_hint("choose another output with -o")
+        .into());
+    }
     Ok(())
 }
 

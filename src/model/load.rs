@@ -60,6 +60,11 @@ pub fn load(source: &Source) -> Result<Warned<Document>, Diagnostics> {
     match serde_path_to_error::deserialize::<_, Document>(de) {
         Ok(output) => Ok(Warned { output, warnings }),
         Err(err) => {
+            // serde_yaml parses lazily: a syntax error further down can
+            // surface as a type error first. A syntax-only pass tells.
+            if let Err(syntax) = serde_yaml::from_str::<serde::de::IgnoredAny>(&source.text) {
+                return Err(Diagnostics::from(to_diagnostic(source, ".", &syntax)));
+            }
             let path = err.path().to_string();
             Err(Diagnostics::from(to_diagnostic(source, &path, err.inner())))
         }
@@ -314,6 +319,12 @@ mod tests {
         assert_eq!(d.code, "schema.unknown-field");
         assert_eq!(d.path.as_deref(), Some("body[0].bdy"));
         assert_eq!(d.span.unwrap().line, 11);
+    }
+
+    #[test]
+    fn syntax_error_after_valid_fields_is_not_a_type_error() {
+        let d = err(&MINIMAL.replace("place: X", "place: [X"));
+        assert_eq!(d.code, "yaml.syntax", "{d:?}");
     }
 
     #[test]

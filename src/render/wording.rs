@@ -18,10 +18,39 @@ pub fn number_line(f: &NumberFormat, number: Option<&str>, type_code: &str, orga
         Some(n) => format!("{n:0>width$}", width = f.min_digits),
         None => f.blank.clone(),
     };
-    f.pattern
-        .replace("{number}", &number)
-        .replace("{type}", type_code)
-        .replace("{organ}", organ)
+    fill(
+        &f.pattern,
+        &[("number", &number), ("type", type_code), ("organ", organ)],
+    )
+}
+
+/// Replace `{name}` placeholders in one pass, so that text inserted from
+/// the document is never scanned for placeholders again.
+pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(pattern.len() + 32);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let known = after.find('}').and_then(|close| {
+            values
+                .iter()
+                .find(|(k, _)| *k == &after[..close])
+                .map(|(_, v)| (*v, close))
+        });
+        match known {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// "Giang Biên, ngày 02 tháng 11 năm 2021" with the profile's zero rules.
@@ -38,13 +67,18 @@ pub fn date_line(f: &DateFormat, place: &str, date: Option<&DocDate>) -> String 
             } else {
                 d.month().to_string()
             };
-            f.pattern
-                .replace("{place}", place)
-                .replace("{day}", &day)
-                .replace("{month}", &month)
-                .replace("{year}", &d.year().to_string())
+            let year = d.year().to_string();
+            fill(
+                &f.pattern,
+                &[
+                    ("place", place),
+                    ("day", &day),
+                    ("month", &month),
+                    ("year", &year),
+                ],
+            )
         }
-        None => f.blank.replace("{place}", place),
+        None => fill(&f.blank, &[("place", place)]),
     }
 }
 
@@ -224,6 +258,21 @@ mod tests {
             blank.starts_with("Số \u{a0}") && blank.ends_with("-CV/ĐU"),
             "{blank}"
         );
+    }
+
+    #[test]
+    fn placeholders_in_user_text_are_not_expanded() {
+        let p = profile();
+        let d = DocDate::parse("2021-11-02").unwrap();
+        assert_eq!(
+            date_line(&p.date, "Hà Nội {year}", Some(&d)),
+            "Hà Nội {year}, ngày 02 tháng 11 năm 2021"
+        );
+        assert_eq!(
+            number_line(&p.header.number, Some("3"), "CV{organ}", "ĐU"),
+            "Số 03-CV{organ}/ĐU"
+        );
+        assert_eq!(fill("{a}{b}{", &[("a", "{b}")]), "{b}{b}{");
     }
 
     #[test]
