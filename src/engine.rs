@@ -150,7 +150,26 @@ impl Engine {
     pub fn typst_source(&self, p: &Prepared) -> Result<String, Diagnostics> {
         let view = view::build(&p.document, &p.profile);
         self.renderer
-            .typst_source(p.document.kind.template(), &view)
+            .typst_source(&p.document.kind.template(), &view)
+    }
+
+    /// The Typst source of appendix `number` (1-based) on its own.
+    pub fn appendix_source(&self, p: &Prepared, number: usize) -> Result<String, Diagnostics> {
+        let view = view::build(&p.document, &p.profile);
+        let index = number
+            .checked_sub(1)
+            .ok_or_else(|| Diagnostic::error("input.appendix", "appendices are numbered from 1"))?;
+        self.renderer
+            .appendix_source(&view, index)
+            .map_err(|mut d| {
+                for x in &mut d.0 {
+                    x.hints.push(format!(
+                        "the document has {} appendices",
+                        p.document.appendices.len()
+                    ));
+                }
+                d
+            })
     }
 
     /// The name of the generated main file, after its template
@@ -186,7 +205,7 @@ impl Engine {
                 ident: format!(
                     "vanban:{}:{}:{}:{}:{}",
                     doc.issuer.code,
-                    doc.type_code(),
+                    p.profile.type_code(doc.kind),
                     number,
                     date,
                     doc.subject.as_deref().unwrap_or("")

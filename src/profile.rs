@@ -15,7 +15,11 @@ use serde::{Deserialize, Serialize};
 use crate::diag::{Diagnostic, Diagnostics};
 
 /// The profiles compiled into the binary, by id.
-const BUILTIN: &[(&str, &str)] = &[("hd36", include_str!("../data/profiles/hd36.yaml"))];
+const BUILTIN: &[(&str, &str)] = &[
+    ("hd36", include_str!("../data/profiles/hd36.yaml")),
+    ("nd30", include_str!("../data/profiles/nd30.yaml")),
+    ("hd05", include_str!("../data/profiles/hd05.yaml")),
+];
 
 /// A whole format profile.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -33,10 +37,22 @@ pub struct Profile {
     pub header: Header,
     /// Date line wording.
     pub date: DateFormat,
+    /// Ký hiệu loại văn bản per kind (`ke-hoach: KH`).
+    pub type_codes: BTreeMap<String, String>,
+    /// Type name and trích yếu of named types.
+    pub title: Title,
     /// "Kính gửi" block.
     pub recipients: ListFormat,
+    /// Căn cứ lines.
+    pub bases: Bases,
     /// Section numbering and bullets.
     pub outline: Outline,
+    /// Chương and Điều.
+    pub articles: Articles,
+    /// Appendices.
+    pub appendix: AppendixFormat,
+    /// Tables.
+    pub table: TableFormat,
     /// Signature block.
     pub signature: Signature,
     /// "Nơi nhận" block.
@@ -191,6 +207,9 @@ pub struct NumberFormat {
     pub size_pt: f64,
     /// Pattern with `{number}`, `{type}`, `{organ}`.
     pub pattern: String,
+    /// Pattern for a công văn, when it differs (State: `{organ}-{unit}`).
+    #[serde(default)]
+    pub letter_pattern: Option<String>,
     /// Pad with zeros to at least this many digits.
     pub min_digits: usize,
     /// What stands in for a missing number.
@@ -241,16 +260,64 @@ pub struct ListFormat {
     pub terminator: String,
 }
 
-/// Section numbering.
+/// Type name (tên loại) and trích yếu of named types.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Title {
+    /// Size of the type name.
+    pub size_pt: f64,
+    /// Size of the trích yếu under it.
+    pub subject_size_pt: f64,
+    /// Trích yếu bold.
+    pub subject_bold: bool,
+    /// What goes under the trích yếu: `dashes` ("-----") or `rule`.
+    pub mark: TitleMark,
+}
+
+/// The mark under a named type's trích yếu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TitleMark {
+    /// A short line of hyphens (Party).
+    Dashes,
+    /// A solid rule, a third of the line (State).
+    Rule,
+}
+
+/// Căn cứ lines.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bases {
+    /// Italic (State) or upright (Party).
+    pub italic: bool,
+    /// Line prefix.
+    pub prefix: String,
+    /// End of every line but the last.
+    pub separator: String,
+    /// End of the last line.
+    pub terminator: String,
+}
+
+/// Section numbering for the two families of documents.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Outline {
+    /// Công văn.
+    pub letter: Levels,
+    /// Documents with a type name.
+    pub named: Levels,
+    /// Bullet per list level.
+    pub bullets: Vec<String>,
+}
+
+/// Numbering pattern and heading style per level.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Levels {
     /// Pattern per level, e.g. `1.`, `1.1.`, `I-`, `a)`.
     pub numbering: Vec<String>,
     /// Heading style per level.
     pub headings: Vec<HeadingStyle>,
-    /// Bullet per list level.
-    pub bullets: Vec<String>,
 }
 
 /// Style of a section title.
@@ -261,6 +328,52 @@ pub struct HeadingStyle {
     pub bold: bool,
     /// Italic.
     pub italic: bool,
+    /// Upper-cased ("I. MỤC ĐÍCH, YÊU CẦU").
+    #[serde(default)]
+    pub upper: bool,
+}
+
+/// Chương and Điều of rules (quy định, quy chế) and decisions.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Articles {
+    /// "Chương".
+    pub chapter_label: String,
+    /// Chapter number pattern (`I`).
+    pub chapter_numbering: String,
+    /// "Điều".
+    pub article_label: String,
+    /// Numbering of khoản and điểm inside an article.
+    pub numbering: Vec<String>,
+}
+
+/// Appendices (phụ lục, biểu mẫu).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppendixFormat {
+    /// Size of the label ("Phụ lục 1").
+    pub label_size_pt: f64,
+    /// Size of the title.
+    pub title_size_pt: f64,
+    /// Default attachment phrase ("Kèm theo").
+    pub attached: String,
+    /// The line linking it to the parent, with `{attached}`, `{type}`,
+    /// `{number}`, `{date}`, `{organ}`.
+    pub link: String,
+    /// The number in the link line (`{number}-{type}/{organ}`).
+    pub link_number: String,
+}
+
+/// Tables.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableFormat {
+    /// Text size in cells.
+    pub size_pt: f64,
+    /// Stroke of the grid.
+    pub stroke_pt: f64,
+    /// Label of the numbering column.
+    pub number_header: String,
 }
 
 /// Signature block.
@@ -324,6 +437,14 @@ pub struct Distribution {
 }
 
 impl Profile {
+    /// The type code of `kind`: the profile's, or the kind's id upper-cased.
+    pub fn type_code(&self, kind: crate::model::Kind) -> String {
+        self.type_codes
+            .get(kind.id())
+            .cloned()
+            .unwrap_or_else(|| kind.id().to_uppercase())
+    }
+
     /// The JSON the Typst style library reads, with the font family that
     /// this run will actually use.
     pub fn to_json(&self, family: &str) -> Vec<u8> {

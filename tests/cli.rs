@@ -276,7 +276,7 @@ fn rendering_is_reproducible() {
 fn templates_dir_overrides_a_builtin_template() {
     let marker = "#para[#\"OVERRIDE-MARKER\";]\n";
     let at = BUILTIN_TEMPLATE
-        .find("#signature-block(")
+        .find("{{ parts.signature(")
         .expect("the built-in template has a signature block");
     let custom = format!(
         "{}{marker}{}",

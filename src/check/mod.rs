@@ -5,7 +5,7 @@
 //! Entry point: [`run`].
 
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{Block, Document, ListItem};
+use crate::model::{Block, Document, Kind, ListItem, Table};
 
 /// Check `doc`; returns every finding (errors, warnings, infos).
 pub fn run(doc: &Document) -> Vec<Diagnostic> {
@@ -26,10 +26,62 @@ pub fn run(doc: &Document) -> Vec<Diagnostic> {
             );
         }
     }
+    kind_fields(doc, &mut out);
     blank_items(&doc.recipients, "recipients", &mut out);
+    blank_items(&doc.bases, "bases", &mut out);
     blank_items(&doc.distribution, "distribution", &mut out);
     check_blocks(&doc.body, "body", &mut out);
+    for (i, a) in doc.appendices.iter().enumerate() {
+        check_blocks(&a.body, &format!("appendices[{i}].body"), &mut out);
+    }
     out
+}
+
+/// Fields that only some kinds use: say so rather than ignore them.
+fn kind_fields(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let unused = |field: &str, kinds: &str| {
+        Diagnostic::warning(
+            "schema.unused",
+            format!(
+                "`{field}` is not used by a {}",
+                doc.kind.name_vi().to_lowercase()
+            ),
+        )
+        .with_path(field.to_string())
+        .with_hint(format!("`{field}` belongs to {kinds}"))
+    };
+    if doc.decision.is_some() && doc.kind.decision_verb().is_none() {
+        out.push(unused("decision", "a quyết định or nghị quyết"));
+    }
+    if doc.meeting.is_some() && !matches!(doc.kind, Kind::GiayMoi | Kind::BienBan) {
+        out.push(unused("meeting", "a giấy mời or biên bản"));
+    }
+    if doc.recorder.is_some() && doc.kind != Kind::BienBan {
+        out.push(unused("recorder", "a biên bản"));
+    }
+    if doc.kind == Kind::BienBan && doc.recorder.is_none() {
+        out.push(
+            Diagnostic::warning(
+                "bien-ban.recorder",
+                "a biên bản is signed by the recorder too",
+            )
+            .with_path("recorder")
+            .with_hint("add `recorder:` with `role: Người ghi biên bản` (or Thư ký) and `name:`"),
+        );
+    }
+    if doc.kind == Kind::CongVan
+        && doc.issuer.unit.is_none()
+        && doc.profile.as_deref() == Some("nd30")
+    {
+        out.push(
+            Diagnostic::warning(
+                "number.unit",
+                "a State công văn number names the drafting unit (Số: 12/UBND-VP)",
+            )
+            .with_path("issuer.unit")
+            .with_hint("add `unit:` under `issuer`, e.g. `unit: VP`"),
+        );
+    }
 }
 
 fn blank_items(items: &[String], path: &str, out: &mut Vec<Diagnostic>) {
@@ -63,36 +115,99 @@ fn check_blocks(blocks: &[Block], path: &str, out: &mut Vec<Diagnostic>) {
             }
             Block::Paragraph(_) => {}
             Block::Node(node) => {
-                let kinds = [
-                    node.section.is_some(),
-                    node.numbered.is_some(),
-                    node.list.is_some(),
-                ];
-                match kinds.iter().filter(|k| **k).count() {
-                    0 => out.push(
-                        Diagnostic::error("body.shape", "a block needs one of `section`, `numbered` or `list`")
+                let kinds = node.kinds();
+                match kinds.len() {
+                    0 if node.body.is_empty() => out.push(
+                        Diagnostic::error("body.shape", "a block needs a key saying what it is")
                             .with_path(here.clone())
-                            .with_hint("write a plain paragraph as text, a titled part as `section:`, a list as `list:`"),
+                            .with_hint("write a paragraph as text; use `section`, `numbered`, `chapter`, `article`, `list`, `table`, `fill`, `checkboxes`, `note` or `signatures`"),
                     ),
-                    1 => {}
+                    0 | 1 => {}
                     _ => out.push(
-                        Diagnostic::error("body.shape", "a block can be only one of `section`, `numbered` or `list`")
-                            .with_path(here.clone())
-                            .with_hint("split it into two blocks, or put the list inside the section's `body`"),
+                        Diagnostic::error(
+                            "body.shape",
+                            format!("a block can be only one thing, not {}", kinds.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(" and ")),
+                        )
+                        .with_path(here.clone())
+                        .with_hint("split it into separate blocks, or nest one in the other's `body`"),
                     ),
                 }
-                if node.list.is_some() && !node.body.is_empty() {
+                let takes_body = ["section", "numbered", "chapter", "article", "article_text"];
+                if !node.body.is_empty() && kinds.iter().any(|k| !takes_body.contains(k)) {
                     out.push(
-                        Diagnostic::error("body.shape", "a list has items, not a `body`")
-                            .with_path(format!("{here}.body")),
+                        Diagnostic::error(
+                            "body.shape",
+                            format!("a `{}` block has no `body`", kinds[0]),
+                        )
+                        .with_path(format!("{here}.body")),
                     );
                 }
                 check_blocks(&node.body, &format!("{here}.body"), out);
                 if let Some(items) = &node.list {
                     list(items, &format!("{here}.list"), out);
                 }
+                if let Some(table) = &node.table {
+                    check_table(table, &format!("{here}.table"), out);
+                }
             }
         }
+    }
+}
+
+/// Every row of a table covers the same number of columns.
+fn check_table(t: &Table, path: &str, out: &mut Vec<Diagnostic>) {
+    let width = |r: &[crate::model::Cell]| r.iter().map(|c| c.colspan).sum::<usize>();
+    let columns = if !t.widths.is_empty() {
+        t.widths.len()
+    } else if let Some(first) = t.header.first().or(t.rows.first()) {
+        width(first)
+    } else {
+        return;
+    };
+    // Header rows under a rowspan cell are shorter; only check the first.
+    if let Some(first) = t.header.first()
+        && width(first) != columns
+    {
+        out.push(
+            Diagnostic::error(
+                "table.columns",
+                format!(
+                    "the header covers {} columns, the table has {columns}",
+                    width(first)
+                ),
+            )
+            .with_path(format!("{path}.header[0]")),
+        );
+    }
+    for (i, row) in t.rows.iter().enumerate() {
+        if width(row) != columns {
+            out.push(
+                Diagnostic::error(
+                    "table.columns",
+                    format!(
+                        "row {} has {} cells, the table has {columns} columns",
+                        i + 1,
+                        width(row)
+                    ),
+                )
+                .with_path(format!("{path}.rows[{i}]"))
+                .with_hint("write an empty cell as \"\""),
+            );
+        }
+    }
+    if let Some(total) = &t.total
+        && width(total) != columns
+    {
+        out.push(
+            Diagnostic::error(
+                "table.columns",
+                format!(
+                    "the totals row has {} cells, the table has {columns} columns",
+                    width(total)
+                ),
+            )
+            .with_path(format!("{path}.total")),
+        );
     }
 }
 
@@ -131,6 +246,11 @@ mod tests {
     #[test]
     fn block_with_two_kinds_is_an_error() {
         let f = findings("body: [{section: a, list: [b]}]");
+        assert!(
+            f[0].message.contains("`section` and `list`"),
+            "{}",
+            f[0].message
+        );
         assert_eq!(f[0].code, "body.shape");
         assert_eq!(f[0].path.as_deref(), Some("body[0]"));
     }
@@ -140,5 +260,32 @@ mod tests {
         let text = "kind: cong-van\nissuer: {organ: X, code: ĐU}\nplace: X\nsigner: {role: Bí thư, name: ' '}\n";
         let f = run(&load(&Source::new("t.yaml", text)).unwrap().output);
         assert_eq!(f[0].path.as_deref(), Some("signer.name"));
+    }
+}
+
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+    use crate::model::{Source, load};
+
+    fn findings(table: &str) -> Vec<Diagnostic> {
+        let text = format!(
+            "kind: bao-cao\nissuer: {{organ: X, code: ĐU}}\nplace: X\nsigner: {{role: Bí thư, name: A}}\nbody:\n  - table:\n{table}"
+        );
+        run(&load(&Source::new("t.yaml", &text)).unwrap().output)
+    }
+
+    #[test]
+    fn rows_must_match_the_columns() {
+        let f = findings(
+            "      header: [[{text: TT, rowspan: 2}, {text: Cấp độ, colspan: 2}], [a, b]]\n      rows: [[1, x, y], [2, x]]\n",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].path.as_deref(), Some("body[0].table.rows[1]"));
+    }
+
+    #[test]
+    fn spans_count_as_columns() {
+        assert!(findings("      widths: [10mm, 1fr, 1fr]\n      header: [[A, {text: B, colspan: 2}]]\n      rows: [[1, 2, 3]]\n      total: [{text: Tổng, colspan: 3}]\n").is_empty());
     }
 }

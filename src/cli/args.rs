@@ -47,6 +47,9 @@ pub struct RenderArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Pdf)]
     pub format: Format,
+    /// Render only appendix N (1-based) on its own, as a blank form to print.
+    #[arg(long, value_name = "N")]
+    pub appendix: Option<usize>,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,

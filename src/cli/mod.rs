@@ -78,14 +78,17 @@ fn render(args: &args::RenderArgs, printer: &mut report::Printer) -> Result<(), 
     let out = args
         .output
         .clone()
-        .unwrap_or_else(|| default_output(&args.input, args.format));
+        .unwrap_or_else(|| default_output(&args.input, args.format, args.appendix));
     output::ensure_not_input(&args.input, &out)?;
     let crate::diag::Warned {
         output: prepared,
         warnings,
     } = engine.prepare(&source)?;
     printer.print(&warnings);
-    let typst = engine.typst_source(&prepared)?;
+    let typst = match args.appendix {
+        Some(n) => engine.appendix_source(&prepared, n)?,
+        None => engine.typst_source(&prepared)?,
+    };
     let bytes = match args.format {
         Format::Typ => typst.into_bytes(),
         Format::Pdf => {
@@ -113,9 +116,20 @@ fn check(args: &args::CheckArgs, printer: &mut report::Printer) -> Result<(), Di
 }
 
 /// `cv.yaml` → `cv.pdf` (or `cv.typ`) beside the input.
-fn default_output(input: &Path, format: Format) -> PathBuf {
-    input.with_extension(match format {
+/// With `--appendix N`: `cv-appendix-N.pdf`.
+fn default_output(input: &Path, format: Format, appendix: Option<usize>) -> PathBuf {
+    let ext = match format {
         Format::Pdf => "pdf",
         Format::Typ => "typ",
-    })
+    };
+    match appendix {
+        Some(n) => {
+            let stem = input
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            input.with_file_name(format!("{stem}-appendix-{n}.{ext}"))
+        }
+        None => input.with_extension(ext),
+    }
 }

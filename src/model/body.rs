@@ -22,8 +22,8 @@ pub enum Block {
     Node(Node),
 }
 
-/// A block written as a mapping: exactly one of `section`, `numbered`,
-/// `list` says what it is.
+/// A block written as a mapping: exactly one key other than `body` says
+/// what it is (checked in `check`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Node {
@@ -33,12 +33,164 @@ pub struct Node {
     /// Đoạn đánh số: text that runs on after its automatic number.
     #[serde(default)]
     pub numbered: Option<String>,
-    /// The children of a section or numbered paragraph.
+    /// Chương: a chapter ("Chương I" and its title, centred).
+    #[serde(default)]
+    pub chapter: Option<String>,
+    /// Điều: an article with a title ("Điều 1. Phạm vi điều chỉnh").
+    #[serde(default)]
+    pub article: Option<String>,
+    /// Điều: an article whose text runs on ("Điều 1. Ban hành kèm theo …").
+    #[serde(default)]
+    pub article_text: Option<String>,
+    /// The children of a section, numbered paragraph, chapter or article.
     #[serde(default)]
     pub body: Vec<Block>,
     /// Danh sách: a bullet list (`-` then `+` when nested).
     #[serde(default)]
     pub list: Option<Vec<ListItem>>,
+    /// Bảng: a table.
+    #[serde(default)]
+    pub table: Option<Table>,
+    /// Dòng điền: fill-in lines, "Họ và tên: ……………".
+    #[serde(default)]
+    pub fill: Option<Vec<String>>,
+    /// Ô chọn: a line of check boxes, "□ Xuất sắc □ Tốt …".
+    #[serde(default)]
+    pub checkboxes: Option<Checkboxes>,
+    /// Ghi chú: a centred italic line.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Danh mục phụ lục: list the document's appendices here.
+    #[serde(default)]
+    pub appendix_list: Option<bool>,
+    /// Chữ ký: a row of signature slots (forms, summary sheets).
+    #[serde(default)]
+    pub signatures: Option<Vec<SignatureSlot>>,
+}
+
+impl Node {
+    /// The keys that say what this block is, as written.
+    pub fn kinds(&self) -> Vec<&'static str> {
+        let mut k = Vec::new();
+        let flags = [
+            (self.section.is_some(), "section"),
+            (self.numbered.is_some(), "numbered"),
+            (self.chapter.is_some(), "chapter"),
+            (self.article.is_some(), "article"),
+            (self.article_text.is_some(), "article_text"),
+            (self.list.is_some(), "list"),
+            (self.table.is_some(), "table"),
+            (self.fill.is_some(), "fill"),
+            (self.checkboxes.is_some(), "checkboxes"),
+            (self.note.is_some(), "note"),
+            (self.appendix_list.is_some(), "appendix_list"),
+            (self.signatures.is_some(), "signatures"),
+        ];
+        for (on, name) in flags {
+            if on {
+                k.push(name);
+            }
+        }
+        k
+    }
+}
+
+/// A table with optional header rows (repeated on every page), merged
+/// header cells, numbered rows and a totals row.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    /// Column widths: `12mm`, `2fr`, `auto` (a bare number means mm).
+    #[serde(default)]
+    pub widths: Vec<Width>,
+    /// Header rows; a cell may span columns or rows.
+    #[serde(default)]
+    pub header: Vec<Vec<Cell>>,
+    /// Body rows.
+    #[serde(default)]
+    pub rows: Vec<Vec<Cell>>,
+    /// Prepend a column numbering the rows 1, 2, 3 …
+    #[serde(default)]
+    pub numbered: bool,
+    /// A totals row, in bold.
+    #[serde(default)]
+    pub total: Option<Vec<Cell>>,
+    /// Blank rows to add for filling in by hand.
+    #[serde(default)]
+    pub blank_rows: usize,
+}
+
+/// A table cell: text, or text with a span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    /// The text, with emphasis markup.
+    pub text: String,
+    /// Columns spanned.
+    pub colspan: usize,
+    /// Rows spanned.
+    pub rowspan: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CellMap {
+    #[serde(default)]
+    text: String,
+    #[serde(default = "one")]
+    colspan: usize,
+    #[serde(default = "one")]
+    rowspan: usize,
+}
+
+fn one() -> usize {
+    1
+}
+
+/// A column width, validated: a number and `mm`, `cm`, `pt`, `fr` or `%`,
+/// or `auto`. Only these ever reach Typst.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Width(pub String);
+
+impl Width {
+    /// Parse and validate a width.
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim();
+        if s == "auto" {
+            return Some(Self(s.into()));
+        }
+        let unit_at = s.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+        let (num, unit) = s.split_at(unit_at);
+        let valid_num =
+            !num.is_empty() && num.parse::<f64>().is_ok_and(|n| n > 0.0 && n < 10_000.0);
+        (valid_num && ["mm", "cm", "pt", "fr", "%"].contains(&unit))
+            .then(|| Self(format!("{num}{unit}")))
+    }
+}
+
+/// A line of check boxes.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checkboxes {
+    /// Text before the boxes ("Tự đánh giá về cấp độ thực hiện:").
+    #[serde(default)]
+    pub label: Option<String>,
+    /// One box per option.
+    pub options: Vec<String>,
+}
+
+/// One signature slot in a row: a title, a note, room, a name.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignatureSlot {
+    /// The bold title ("NGƯỜI LẬP BIỂU"), in normal case.
+    pub title: String,
+    /// The note under it ("(Ký, ghi rõ họ tên)").
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The signer's name, when known.
+    #[serde(default)]
+    pub name: Option<String>,
 }
 
 /// One bullet of a list: a string, or `text` with a nested `list`.
@@ -77,6 +229,79 @@ impl<'de> Deserialize<'de> for Block {
     }
 }
 
+impl<'de> Deserialize<'de> for Cell {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Cell;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "a cell (text or number) or a mapping with `text`, `colspan`, `rowspan`",
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
+                Ok(Cell {
+                    text: v.to_string(),
+                    colspan: 1,
+                    rowspan: 1,
+                })
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Cell, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Cell, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cell, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Cell, E> {
+                self.visit_str("")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Cell, A::Error> {
+                let m = CellMap::deserialize(MapAccessDeserializer::new(map))?;
+                if m.colspan == 0 || m.rowspan == 0 {
+                    return Err(de::Error::custom(
+                        "a cell spans at least one column and one row",
+                    ));
+                }
+                Ok(Cell {
+                    text: m.text,
+                    colspan: m.colspan,
+                    rowspan: m.rowspan,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for Width {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Width;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a width such as 12mm, 2fr or auto")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Width, E> {
+                self.visit_str(&format!("{v}mm"))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Width, E> {
+                self.visit_str(&format!("{v}mm"))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Width, E> {
+                Width::parse(v).ok_or_else(|| {
+                    E::custom(format!(
+                        "invalid width `{v}`: write a number with mm, cm, pt, fr or %, or auto"
+                    ))
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
 impl<'de> Deserialize<'de> for ListItem {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -100,5 +325,20 @@ impl<'de> Deserialize<'de> for ListItem {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_are_validated() {
+        assert_eq!(Width::parse("12mm"), Some(Width("12mm".into())));
+        assert_eq!(Width::parse("1.5fr"), Some(Width("1.5fr".into())));
+        assert_eq!(Width::parse("auto"), Some(Width("auto".into())));
+        for bad in ["12", "mm", "1e3mm", "12 mm", "12mm)", "-3mm", "#x", "0fr"] {
+            assert_eq!(Width::parse(bad), None, "{bad}");
+        }
     }
 }

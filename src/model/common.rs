@@ -18,6 +18,10 @@ pub struct Issuer {
     pub organ: String,
     /// Ký hiệu cơ quan: the organ code in the number ("ĐU", "HU", "CB").
     pub code: String,
+    /// Đơn vị soạn thảo: the drafting unit's code, used by State công văn
+    /// numbers ("Số: 12/UBND-VP").
+    #[serde(default)]
+    pub unit: Option<String>,
 }
 
 /// Số văn bản: the running number, written as an integer (`68`) or a

@@ -87,7 +87,7 @@ fn to_diagnostic(source: &Source, path: &str, err: &serde_yaml::Error) -> Diagno
             .map_or(Some(Span::in_text(&source.text, 0, 0)), |i| {
                 index.key(&p[..i])
             }),
-        "schema.unknown-field" => index.key(p),
+        "schema.unknown-field" | "yaml.unquoted-colon" => index.key(p),
         _ => index.value(p),
     });
     let from_serde = err
@@ -142,6 +142,16 @@ fn classify(message: &str, path: Option<String>) -> Classified {
     }
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let (field, expected) = backticked(rest);
+        // `- Thực hiện như sau:` is a one-key mapping in YAML, not text.
+        if field.contains(' ') {
+            return (
+                "yaml.unquoted-colon",
+                "this text reads as a YAML key because it contains `: ` or ends with `:`"
+                    .to_string(),
+                path,
+                vec![format!("put the text in quotes: \"{field}:…\"")],
+            );
+        }
         let mut hints = Vec::new();
         if let Some(best) = closest(&field, &expected) {
             hints.push(format!("did you mean `{best}`?"));
@@ -325,6 +335,14 @@ mod tests {
     fn syntax_error_after_valid_fields_is_not_a_type_error() {
         let d = err(&MINIMAL.replace("place: X", "place: [X"));
         assert_eq!(d.code, "yaml.syntax", "{d:?}");
+    }
+
+    #[test]
+    fn paragraph_ending_with_colon_gets_a_quoting_hint() {
+        let d = err(&format!("{MINIMAL}body:\n  - Thực hiện như sau:\n"));
+        assert_eq!(d.code, "yaml.unquoted-colon");
+        assert_eq!(d.span.unwrap().line, 10);
+        assert!(d.hints[0].contains("quotes"));
     }
 
     #[test]

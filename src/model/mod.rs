@@ -17,38 +17,122 @@ pub(crate) use load::closest;
 
 use serde::{Deserialize, Serialize};
 
-pub use body::{Block, ListItem, Node};
+pub use body::{Block, Cell, Checkboxes, ListItem, Node, SignatureSlot, Table, Width};
 pub use common::{AuthorityKind, DocDate, DocNumber, Issuer, Signer};
 pub use load::{Source, load};
 pub use spans::SpanIndex;
 
 /// The kind of document (loại văn bản).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// Công văn: a letter without a type name, with "V/v" and "Kính gửi".
     CongVan,
+    /// Kế hoạch.
+    KeHoach,
+    /// Báo cáo.
+    BaoCao,
+    /// Thông báo (also thông báo kết luận).
+    ThongBao,
+    /// Hướng dẫn.
+    HuongDan,
+    /// Quyết định: "… QUYẾT ĐỊNH:" then Điều 1., Điều 2.
+    QuyetDinh,
+    /// Nghị quyết: "… QUYẾT NGHỊ:".
+    NghiQuyet,
+    /// Quy định: Chương / Mục / Điều.
+    QuyDinh,
+    /// Quy chế: Chương / Mục / Điều.
+    QuyChe,
+    /// Chương trình (hành động, công tác).
+    ChuongTrinh,
+    /// Kết luận.
+    KetLuan,
+    /// Tờ trình: "Kính gửi" (or "Kính trình") a superior.
+    ToTrinh,
+    /// Giấy mời: time, place, attendees.
+    GiayMoi,
+    /// Biên bản: two signature blocks.
+    BienBan,
 }
 
 impl Kind {
-    /// The template that arranges this kind.
-    pub fn template(self) -> &'static str {
+    /// Every kind, in the order documentation lists them.
+    pub const ALL: [Kind; 14] = [
+        Self::CongVan,
+        Self::KeHoach,
+        Self::BaoCao,
+        Self::ThongBao,
+        Self::HuongDan,
+        Self::QuyetDinh,
+        Self::NghiQuyet,
+        Self::QuyDinh,
+        Self::QuyChe,
+        Self::ChuongTrinh,
+        Self::KetLuan,
+        Self::ToTrinh,
+        Self::GiayMoi,
+        Self::BienBan,
+    ];
+
+    /// The YAML spelling (`ke-hoach`), also the template's stem and the key
+    /// of the profile's type-code table.
+    pub fn id(self) -> &'static str {
         match self {
-            Self::CongVan => "cong-van.j2.typ",
+            Self::CongVan => "cong-van",
+            Self::KeHoach => "ke-hoach",
+            Self::BaoCao => "bao-cao",
+            Self::ThongBao => "thong-bao",
+            Self::HuongDan => "huong-dan",
+            Self::QuyetDinh => "quyet-dinh",
+            Self::NghiQuyet => "nghi-quyet",
+            Self::QuyDinh => "quy-dinh",
+            Self::QuyChe => "quy-che",
+            Self::ChuongTrinh => "chuong-trinh",
+            Self::KetLuan => "ket-luan",
+            Self::ToTrinh => "to-trinh",
+            Self::GiayMoi => "giay-moi",
+            Self::BienBan => "bien-ban",
         }
     }
 
-    /// The default type code (ký hiệu loại văn bản).
-    pub fn type_code(self) -> &'static str {
-        match self {
-            Self::CongVan => "CV",
-        }
+    /// The template that arranges this kind (`ke-hoach.j2.typ`).
+    pub fn template(self) -> String {
+        format!("{}.j2.typ", self.id())
     }
 
-    /// The Vietnamese name, for titles and metadata.
+    /// The Vietnamese name, in normal case ("Kế hoạch").
     pub fn name_vi(self) -> &'static str {
         match self {
             Self::CongVan => "Công văn",
+            Self::KeHoach => "Kế hoạch",
+            Self::BaoCao => "Báo cáo",
+            Self::ThongBao => "Thông báo",
+            Self::HuongDan => "Hướng dẫn",
+            Self::QuyetDinh => "Quyết định",
+            Self::NghiQuyet => "Nghị quyết",
+            Self::QuyDinh => "Quy định",
+            Self::QuyChe => "Quy chế",
+            Self::ChuongTrinh => "Chương trình",
+            Self::KetLuan => "Kết luận",
+            Self::ToTrinh => "Tờ trình",
+            Self::GiayMoi => "Giấy mời",
+            Self::BienBan => "Biên bản",
+        }
+    }
+
+    /// Whether the document shows its type name (tên loại) under the
+    /// header; only the công văn does not.
+    pub fn is_named(self) -> bool {
+        self != Self::CongVan
+    }
+
+    /// The verb line of a decision ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:").
+    pub fn decision_verb(self) -> Option<&'static str> {
+        match self {
+            Self::QuyetDinh => Some("QUYẾT ĐỊNH:"),
+            Self::NghiQuyet => Some("QUYẾT NGHỊ:"),
+            _ => None,
         }
     }
 }
@@ -81,6 +165,21 @@ pub struct Document {
     /// Kính gửi: the addressees, names only.
     #[serde(default)]
     pub recipients: Vec<String>,
+    /// The label before the addressees, when not the profile's "Kính gửi:"
+    /// (a tờ trình may say "Kính trình:").
+    #[serde(default)]
+    pub recipients_label: Option<String>,
+    /// Căn cứ: legal bases, one per line before the body; the profile adds
+    /// the dash and the punctuation.
+    #[serde(default)]
+    pub bases: Vec<String>,
+    /// Chủ thể quyết định: who decides, for a quyết định or nghị quyết
+    /// ("Ban Thường vụ Đảng ủy" → "BAN THƯỜNG VỤ ĐẢNG ỦY QUYẾT ĐỊNH:").
+    #[serde(default)]
+    pub decision: Option<String>,
+    /// Cuộc họp: time, place and people of a giấy mời or biên bản.
+    #[serde(default)]
+    pub meeting: Option<Meeting>,
     /// Nội dung: the body.
     #[serde(default)]
     pub body: Vec<Block>,
@@ -89,17 +188,76 @@ pub struct Document {
     pub closing: Option<String>,
     /// Người ký.
     pub signer: Signer,
+    /// Người ghi biên bản: the second signature of a biên bản, at the left.
+    #[serde(default)]
+    pub recorder: Option<Signer>,
     /// Nơi nhận: the distribution list, names only; the last is the file copy.
     #[serde(default)]
     pub distribution: Vec<String>,
     /// Phông chữ: a font family to use instead of the profile's.
     #[serde(default)]
     pub font: Option<String>,
+    /// Numbering patterns per section level, overriding the profile's
+    /// (e.g. `["I.", "1.", "a)"]`).
+    #[serde(default)]
+    pub outline: Option<Vec<String>>,
+    /// Phụ lục, biểu mẫu: appendices, each on its own page(s).
+    #[serde(default)]
+    pub appendices: Vec<Appendix>,
+}
+
+/// Time, place and people of a meeting (giấy mời, biên bản).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// Thời gian ("14 giờ 00, thứ Năm, ngày 05/12/2025").
+    #[serde(default)]
+    pub time: Option<String>,
+    /// Địa điểm.
+    #[serde(default)]
+    pub venue: Option<String>,
+    /// Chủ trì.
+    #[serde(default)]
+    pub chair: Option<String>,
+    /// Thư ký / người ghi biên bản.
+    #[serde(default)]
+    pub secretary: Option<String>,
+    /// Thành phần: who attends (is invited).
+    #[serde(default)]
+    pub attendees: Vec<String>,
+    /// Vắng mặt: who is absent (biên bản).
+    #[serde(default)]
+    pub absent: Vec<String>,
+    /// Nội dung: what the meeting is about (giấy mời).
+    #[serde(default)]
+    pub content: Option<String>,
+}
+
+/// Phụ lục / biểu mẫu: an appendix that starts on a new page.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Appendix {
+    /// The label at the top ("Phụ lục 1", "Mẫu 01", "Biểu 01").
+    pub label: String,
+    /// The title, in normal case (the tool upper-cases it).
+    pub title: String,
+    /// A line under the title ("Năm 2021", "(Dùng cho chi bộ)").
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    /// How it hangs on the parent: "Kèm theo" (default) or "Ban hành kèm theo".
+    #[serde(default)]
+    pub attached: Option<String>,
+    /// Lay it out on landscape pages.
+    #[serde(default)]
+    pub landscape: bool,
+    /// Its content.
+    #[serde(default)]
+    pub body: Vec<Block>,
 }
 
 impl Document {
-    /// The type code in the number: the override or the kind's own.
-    pub fn type_code(&self) -> &str {
-        self.type_code.as_deref().unwrap_or(self.kind.type_code())
+    /// Whether the document has a type name line (all but the công văn).
+    pub fn is_named(&self) -> bool {
+        self.kind.is_named()
     }
 }

@@ -25,13 +25,72 @@ use minijinja::value::{Value, ValueKind};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
 
 use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::model::Width;
 pub use view::View;
 
 /// Templates and the style library compiled into the binary.
 const EMBEDDED: &[(&str, &str)] = &[
+    ("parts.j2.typ", include_str!("../../templates/parts.j2.typ")),
     (
         "cong-van.j2.typ",
         include_str!("../../templates/cong-van.j2.typ"),
+    ),
+    ("named.j2.typ", include_str!("../../templates/named.j2.typ")),
+    (
+        "appendix.j2.typ",
+        include_str!("../../templates/appendix.j2.typ"),
+    ),
+    (
+        "ke-hoach.j2.typ",
+        include_str!("../../templates/ke-hoach.j2.typ"),
+    ),
+    (
+        "bao-cao.j2.typ",
+        include_str!("../../templates/bao-cao.j2.typ"),
+    ),
+    (
+        "thong-bao.j2.typ",
+        include_str!("../../templates/thong-bao.j2.typ"),
+    ),
+    (
+        "huong-dan.j2.typ",
+        include_str!("../../templates/huong-dan.j2.typ"),
+    ),
+    (
+        "quyet-dinh.j2.typ",
+        include_str!("../../templates/quyet-dinh.j2.typ"),
+    ),
+    (
+        "nghi-quyet.j2.typ",
+        include_str!("../../templates/nghi-quyet.j2.typ"),
+    ),
+    (
+        "quy-dinh.j2.typ",
+        include_str!("../../templates/quy-dinh.j2.typ"),
+    ),
+    (
+        "quy-che.j2.typ",
+        include_str!("../../templates/quy-che.j2.typ"),
+    ),
+    (
+        "chuong-trinh.j2.typ",
+        include_str!("../../templates/chuong-trinh.j2.typ"),
+    ),
+    (
+        "ket-luan.j2.typ",
+        include_str!("../../templates/ket-luan.j2.typ"),
+    ),
+    (
+        "to-trinh.j2.typ",
+        include_str!("../../templates/to-trinh.j2.typ"),
+    ),
+    (
+        "giay-moi.j2.typ",
+        include_str!("../../templates/giay-moi.j2.typ"),
+    ),
+    (
+        "bien-ban.j2.typ",
+        include_str!("../../templates/bien-ban.j2.typ"),
     ),
     ("style.typ", include_str!("../../templates/style.typ")),
 ];
@@ -72,6 +131,15 @@ impl Renderer {
         env.add_filter("str", |s: String| {
             Value::from_safe_string(escape::code_literal(&s))
         });
+        // Lengths were validated in the model; check again so that a
+        // template can never print anything else unescaped.
+        env.add_filter("length", |s: String| match Width::parse(&s) {
+            Some(w) => Ok(Value::from_safe_string(w.0)),
+            None => Err(Error::new(
+                ErrorKind::InvalidOperation,
+                format!("`{s}` is not a length"),
+            )),
+        });
         let loader_dir = dir.clone();
         env.set_loader(move |name| load_template(loader_dir.as_deref(), name));
         Ok(Self { env, dir })
@@ -79,11 +147,37 @@ impl Renderer {
 
     /// Render `template` with `view` into Typst source.
     pub fn typst_source(&self, template: &str, view: &View) -> Result<String, Diagnostics> {
+        self.render(template, view)
+    }
+
+    /// Render appendix `index` (0-based) of `view` on its own, as a blank form.
+    pub fn appendix_source(&self, view: &View, index: usize) -> Result<String, Diagnostics> {
+        #[derive(serde::Serialize)]
+        struct Only<'a> {
+            meta: &'a view::Meta,
+            appendix: &'a view::AppendixView,
+        }
+        let appendix = view.appendices.get(index).ok_or_else(|| {
+            Diagnostic::error(
+                "input.appendix",
+                format!("the document has no appendix {}", index + 1),
+            )
+        })?;
+        self.render(
+            "appendix.j2.typ",
+            &Only {
+                meta: &view.meta,
+                appendix,
+            },
+        )
+    }
+
+    fn render<T: serde::Serialize>(&self, template: &str, ctx: &T) -> Result<String, Diagnostics> {
         let tmpl = self
             .env
             .get_template(template)
             .map_err(|e| template_error(self, &e))?;
-        tmpl.render(Value::from(minijinja::value::Serde(view)))
+        tmpl.render(Value::from(minijinja::value::Serde(ctx)))
             .map_err(|e| template_error(self, &e).into())
     }
 

@@ -14,14 +14,22 @@ pub fn upper(s: &str) -> String {
 /// "Số 68-CV/ĐU" from the profile's pattern; a missing number leaves the
 /// profile's blank so the clerk can write it in.
 pub fn number_line(f: &NumberFormat, number: Option<&str>, type_code: &str, organ: &str) -> String {
-    let number = match number.filter(|n| !n.is_empty()) {
-        Some(n) => format!("{n:0>width$}", width = f.min_digits),
-        None => f.blank.clone(),
-    };
     fill(
         &f.pattern,
-        &[("number", &number), ("type", type_code), ("organ", organ)],
+        &[
+            ("number", &pad_number(f, number)),
+            ("type", type_code),
+            ("organ", organ),
+        ],
     )
+}
+
+/// The number padded to the profile's digits, or the profile's blank.
+pub fn pad_number(f: &NumberFormat, number: Option<&str>) -> String {
+    match number.filter(|n| !n.is_empty()) {
+        Some(n) => format!("{n:0>width$}", width = f.min_digits),
+        None => f.blank.clone(),
+    }
 }
 
 /// Replace `{name}` placeholders in one pass, so that text inserted from
@@ -158,6 +166,11 @@ impl Outline {
             .map_or("1.", String::as_str);
         format_pattern(pattern, &self.counters)
     }
+}
+
+/// One counter in a pattern such as `I`, `1.` or `a)`.
+pub fn format_counter(pattern: &str, n: usize) -> String {
+    format_pattern(pattern, &[n])
 }
 
 /// Format `pattern` against the counters of levels 0..=current.
