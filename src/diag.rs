@@ -57,12 +57,7 @@ impl Span {
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = text[line_start..start].chars().count() + 1;
-        Self {
-            start,
-            end,
-            line,
-            column,
-        }
+        Self { start, end, line, column }
     }
 
     /// The span covering the rest of the line that starts at `line:column`
@@ -71,22 +66,11 @@ impl Span {
         let mut offset = 0;
         for (i, l) in text.split_inclusive('\n').enumerate() {
             if i + 1 == line {
-                let col_byte: usize = l
-                    .chars()
-                    .take(column.saturating_sub(1))
-                    .map(char::len_utf8)
-                    .sum();
+                let col_byte: usize = l.chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
                 let start = offset + col_byte;
-                let token_end = l[col_byte..]
-                    .find(['\n', '\r'])
-                    .map_or(l.len(), |e| col_byte + e);
+                let token_end = l[col_byte..].find(['\n', '\r']).map_or(l.len(), |e| col_byte + e);
                 let end = offset + token_end.max(col_byte);
-                return Self {
-                    start,
-                    end,
-                    line,
-                    column,
-                };
+                return Self { start, end, line, column };
             }
             offset += l.len();
         }
@@ -126,11 +110,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A new diagnostic without location.
-    pub fn new(
-        severity: Severity,
-        code: impl Into<Cow<'static, str>>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn new(severity: Severity, code: impl Into<Cow<'static, str>>, message: impl Into<String>) -> Self {
         Self {
             severity,
             code: code.into(),
@@ -294,16 +274,8 @@ mod tests {
     fn display_names_location_and_path() {
         let d = Diagnostic::error("schema.missing-field", "missing field `name`")
             .with_file("x.yaml".into())
-            .with_span(Span {
-                start: 0,
-                end: 1,
-                line: 3,
-                column: 5,
-            })
+            .with_span(Span { start: 0, end: 1, line: 3, column: 5 })
             .with_path("signer.name");
-        assert_eq!(
-            d.to_string(),
-            "x.yaml:3:5: error[schema.missing-field]: missing field `name` (at `signer.name`)"
-        );
+        assert_eq!(d.to_string(), "x.yaml:3:5: error[schema.missing-field]: missing field `name` (at `signer.name`)");
     }
 }

@@ -48,11 +48,7 @@ impl Engine {
     pub fn new(options: &EngineOptions) -> Result<Self, Diagnostics> {
         let renderer = Renderer::new(options.templates.clone())?;
         let style = renderer.asset("style.typ")?;
-        Ok(Self {
-            typesetter: Typesetter::new(&options.font_paths, &style)?,
-            renderer,
-            profiles: Profiles::builtin()?,
-        })
+        Ok(Self { typesetter: Typesetter::new(&options.font_paths, &style)?, renderer, profiles: Profiles::builtin()? })
     }
 
     /// The built-in and loaded profiles.
@@ -63,10 +59,7 @@ impl Engine {
     /// Parse, type-check and check a source. Errors stop here; warnings
     /// travel with the result.
     pub fn prepare(&self, source: &Source) -> Result<Warned<Prepared>, Diagnostics> {
-        let Warned {
-            output: document,
-            mut warnings,
-        } = model::load(source)?;
+        let Warned { output: document, mut warnings } = model::load(source)?;
         let mut findings = check::run(&document);
 
         let profile_id = document.profile.as_deref().unwrap_or("hd36");
@@ -74,10 +67,9 @@ impl Engine {
             Some(p) => Some(p.clone()),
             None => {
                 let ids = self.profiles.ids();
-                let mut d =
-                    Diagnostic::error("schema.profile", format!("unknown profile `{profile_id}`"))
-                        .with_path("profile")
-                        .with_hint(format!("available: {}", ids.join(", ")));
+                let mut d = Diagnostic::error("schema.profile", format!("unknown profile `{profile_id}`"))
+                    .with_path("profile")
+                    .with_hint(format!("available: {}", ids.join(", ")));
                 if let Some(best) = model::closest(profile_id, &ids) {
                     d = d.with_hint(format!("did you mean `{best}`?"));
                 }
@@ -117,40 +109,23 @@ impl Engine {
         let (errors, rest): (Vec<_>, Vec<_>) = findings.into_iter().partition(Diagnostic::is_error);
         warnings.extend(rest);
         match profile {
-            Some(profile) if errors.is_empty() => Ok(Warned {
-                output: Prepared {
-                    document,
-                    profile,
-                    family,
-                },
-                warnings,
-            }),
-            _ => Err(errors
-                .into_iter()
-                .chain(warnings)
-                .collect::<Vec<_>>()
-                .into()),
+            Some(profile) if errors.is_empty() => {
+                Ok(Warned { output: Prepared { document, profile, family }, warnings })
+            }
+            _ => Err(errors.into_iter().chain(warnings).collect::<Vec<_>>().into()),
         }
     }
 
     fn family_for(&self, profile: Option<&Profile>) -> String {
-        let wanted = profile
-            .map(|p| {
-                p.text
-                    .families
-                    .iter()
-                    .map(String::as_str)
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default();
+        let wanted =
+            profile.map(|p| p.text.families.iter().map(String::as_str).collect::<Vec<_>>()).unwrap_or_default();
         self.typesetter.fonts().resolve_family(wanted)
     }
 
     /// The generated Typst source of a prepared document.
     pub fn typst_source(&self, p: &Prepared) -> Result<String, Diagnostics> {
         let view = view::build(&p.document, &p.profile);
-        self.renderer
-            .typst_source(&p.document.kind.template(), &view)
+        self.renderer.typst_source(&p.document.kind.template(), &view)
     }
 
     /// The Typst source of appendix `number` (1-based) on its own.
@@ -159,26 +134,18 @@ impl Engine {
         let index = number
             .checked_sub(1)
             .ok_or_else(|| Diagnostic::error("input.appendix", "appendices are numbered from 1"))?;
-        self.renderer
-            .appendix_source(&view, index)
-            .map_err(|mut d| {
-                for x in &mut d.0 {
-                    x.hints.push(format!(
-                        "the document has {} appendices",
-                        p.document.appendices.len()
-                    ));
-                }
-                d
-            })
+        self.renderer.appendix_source(&view, index).map_err(|mut d| {
+            for x in &mut d.0 {
+                x.hints.push(format!("the document has {} appendices", p.document.appendices.len()));
+            }
+            d
+        })
     }
 
     /// The name of the generated main file, after its template
     /// (`cong-van.typ`), as Typst diagnostics name it.
     pub fn main_name(&self, p: &Prepared) -> String {
-        format!(
-            "{}.typ",
-            p.document.kind.template().trim_end_matches(".j2.typ")
-        )
+        format!("{}.typ", p.document.kind.template().trim_end_matches(".j2.typ"))
     }
 
     /// Lay out a prepared document.
@@ -188,11 +155,7 @@ impl Engine {
     }
 
     /// Lay out a prepared document from its already generated source.
-    pub fn compile_source(
-        &self,
-        p: &Prepared,
-        source: String,
-    ) -> Result<Warned<Compiled>, Diagnostics> {
+    pub fn compile_source(&self, p: &Prepared, source: String) -> Result<Warned<Compiled>, Diagnostics> {
         let doc = &p.document;
         let number = doc.number.as_ref().map_or("", |n| n.0.as_str());
         let date = doc.date.map(|d| d.0.to_string()).unwrap_or_default();
@@ -211,26 +174,14 @@ impl Engine {
                     doc.subject.as_deref().unwrap_or("")
                 ),
             })
-            .map(|w| Warned {
-                output: w.output,
-                warnings: w.warnings,
-            })
+            .map(|w| Warned { output: w.output, warnings: w.warnings })
     }
 
     /// Everything from YAML text to PDF bytes, warnings included.
     pub fn render_pdf(&self, source: &Source) -> Result<Warned<Vec<u8>>, Diagnostics> {
-        let Warned {
-            output: prepared,
-            mut warnings,
-        } = self.prepare(source)?;
-        let Warned {
-            output: compiled,
-            warnings: w,
-        } = self.compile(&prepared)?;
+        let Warned { output: prepared, mut warnings } = self.prepare(source)?;
+        let Warned { output: compiled, warnings: w } = self.compile(&prepared)?;
         warnings.extend(w);
-        Ok(Warned {
-            output: compiled.pdf()?,
-            warnings,
-        })
+        Ok(Warned { output: compiled.pdf()?, warnings })
     }
 }

@@ -439,10 +439,7 @@ pub struct Distribution {
 impl Profile {
     /// The type code of `kind`: the profile's, or the kind's id upper-cased.
     pub fn type_code(&self, kind: crate::model::Kind) -> String {
-        self.type_codes
-            .get(kind.id())
-            .cloned()
-            .unwrap_or_else(|| kind.id().to_uppercase())
+        self.type_codes.get(kind.id()).cloned().unwrap_or_else(|| kind.id().to_uppercase())
     }
 
     /// The JSON the Typst style library reads, with the font family that
@@ -468,10 +465,7 @@ impl Profiles {
         let mut raw = BTreeMap::new();
         for (id, text) in BUILTIN {
             let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
-                Diagnostic::error(
-                    "internal.profile",
-                    format!("built-in profile `{id}` is not valid YAML ({e})"),
-                )
+                Diagnostic::error("internal.profile", format!("built-in profile `{id}` is not valid YAML ({e})"))
             })?;
             raw.insert((*id).to_string(), value);
         }
@@ -479,10 +473,7 @@ impl Profiles {
         for id in raw.keys() {
             let value = resolve(id, &raw, 0)?;
             let profile: Profile = serde_yaml::from_value(value).map_err(|e| {
-                Diagnostic::error(
-                    "internal.profile",
-                    format!("built-in profile `{id}` is invalid ({e})"),
-                )
+                Diagnostic::error("internal.profile", format!("built-in profile `{id}` is invalid ({e})"))
             })?;
             by_id.insert(id.clone(), profile);
         }
@@ -510,15 +501,10 @@ fn resolve(
         return Err(Diagnostic::error("profile.unknown", format!("unknown profile `{id}`")).into());
     };
     if depth > 8 {
-        return Err(
-            Diagnostic::error("profile.cycle", format!("profile `{id}` extends itself")).into(),
-        );
+        return Err(Diagnostic::error("profile.cycle", format!("profile `{id}` extends itself")).into());
     }
     let mut value = value.clone();
-    let base = value
-        .as_mapping_mut()
-        .and_then(|m| m.remove("extends"))
-        .and_then(|b| b.as_str().map(str::to_string));
+    let base = value.as_mapping_mut().and_then(|m| m.remove("extends")).and_then(|b| b.as_str().map(str::to_string));
     match base {
         Some(base) => {
             let mut merged = resolve(&base, raw, depth + 1)?;
@@ -562,19 +548,10 @@ mod tests {
     #[test]
     fn extends_merges_only_changes() {
         let mut raw = BTreeMap::new();
-        raw.insert(
-            "base".to_string(),
-            serde_yaml::from_str("a: {x: 1, y: 2}\nb: 3").unwrap(),
-        );
-        raw.insert(
-            "new".to_string(),
-            serde_yaml::from_str("extends: base\na: {y: 5}").unwrap(),
-        );
+        raw.insert("base".to_string(), serde_yaml::from_str("a: {x: 1, y: 2}\nb: 3").unwrap());
+        raw.insert("new".to_string(), serde_yaml::from_str("extends: base\na: {y: 5}").unwrap());
         let v = resolve("new", &raw, 0).unwrap();
-        assert_eq!(
-            v,
-            serde_yaml::from_str::<serde_yaml::Value>("a: {x: 1, y: 5}\nb: 3").unwrap()
-        );
+        assert_eq!(v, serde_yaml::from_str::<serde_yaml::Value>("a: {x: 1, y: 5}\nb: 3").unwrap());
     }
 
     #[test]

@@ -14,10 +14,7 @@ use assert_cmd::Command;
 use tempfile::TempDir;
 
 /// The example document shipped with the repository.
-const EXAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/examples/cong-van-68-2021.yaml"
-);
+const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/examples/cong-van-68-2021.yaml");
 
 /// The built-in công văn template, to derive an override from.
 const BUILTIN_TEMPLATE: &str = include_str!("../templates/cong-van.j2.typ");
@@ -77,16 +74,9 @@ fn reported_lines(stderr: &str, file: &str) -> Vec<usize> {
 
 /// Render `t.yaml` to `out.pdf` and return stderr, asserting exit code 2.
 fn render_fails(dir: &Path) -> String {
-    let output = vanban(dir)
-        .args(["render", "t.yaml", "-o", "out.pdf"])
-        .output()
-        .unwrap();
+    let output = vanban(dir).args(["render", "t.yaml", "-o", "out.pdf"]).output().unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(2),
-        "exit code; stderr:\n{stderr}"
-    );
+    assert_eq!(output.status.code(), Some(2), "exit code; stderr:\n{stderr}");
     stderr
 }
 
@@ -99,31 +89,20 @@ fn assert_rejected(yaml: &str, code: &str, line_ok: impl Fn(usize) -> bool) -> S
     // No output file before: none after, and no temporary file either.
     let dir = dir_with_input(yaml);
     let stderr = render_fails(dir.path());
-    assert!(
-        stderr.contains(&format!("[{code}]")),
-        "expected error code `{code}` on stderr:\n{stderr}"
-    );
+    assert!(stderr.contains(&format!("[{code}]")), "expected error code `{code}` on stderr:\n{stderr}");
     let lines = reported_lines(&stderr, "t.yaml");
     assert!(
         lines.iter().any(|&l| line_ok(l)),
         "expected `t.yaml:LINE:` with the offending line, found lines {lines:?} in:\n{stderr}"
     );
-    assert_eq!(
-        outputs_in(dir.path()),
-        Vec::<PathBuf>::new(),
-        "files left behind"
-    );
+    assert_eq!(outputs_in(dir.path()), Vec::<PathBuf>::new(), "files left behind");
 
     // An output file from an earlier run stays byte for byte.
     let dir = dir_with_input(yaml);
     let out = dir.path().join("out.pdf");
     fs::write(&out, b"old").unwrap();
     render_fails(dir.path());
-    assert_eq!(
-        fs::read(&out).unwrap(),
-        b"old",
-        "existing output was touched"
-    );
+    assert_eq!(fs::read(&out).unwrap(), b"old", "existing output was touched");
     assert_eq!(outputs_in(dir.path()), vec![out], "files left behind");
     stderr
 }
@@ -131,10 +110,7 @@ fn assert_rejected(yaml: &str, code: &str, line_ok: impl Fn(usize) -> bool) -> S
 #[test]
 fn render_writes_pdf_to_the_named_output() {
     let dir = TempDir::new().unwrap();
-    vanban(dir.path())
-        .args(["render", EXAMPLE, "-o", "OUT.pdf"])
-        .assert()
-        .success();
+    vanban(dir.path()).args(["render", EXAMPLE, "-o", "OUT.pdf"]).assert().success();
     let pdf = fs::read(dir.path().join("OUT.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF"), "not a PDF");
 }
@@ -146,27 +122,16 @@ fn render_without_output_writes_beside_the_input() {
     fs::copy(EXAMPLE, &input).unwrap();
     // Run from elsewhere: the PDF goes beside the input, not into the cwd.
     let cwd = TempDir::new().unwrap();
-    vanban(cwd.path())
-        .arg("render")
-        .arg(&input)
-        .assert()
-        .success();
+    vanban(cwd.path()).arg("render").arg(&input).assert().success();
     let pdf = fs::read(input_dir.path().join("cv.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF"), "not a PDF");
-    assert_eq!(
-        fs::read_dir(cwd.path()).unwrap().count(),
-        0,
-        "cwd written to"
-    );
+    assert_eq!(fs::read_dir(cwd.path()).unwrap().count(), 0, "cwd written to");
 }
 
 #[test]
 fn render_typ_writes_escaped_typst_source() {
     let dir = TempDir::new().unwrap();
-    vanban(dir.path())
-        .args(["render", EXAMPLE, "--format", "typ", "-o", "OUT.typ"])
-        .assert()
-        .success();
+    vanban(dir.path()).args(["render", EXAMPLE, "--format", "typ", "-o", "OUT.typ"]).assert().success();
     let typ = fs::read_to_string(dir.path().join("OUT.typ")).unwrap();
     assert!(typ.contains("#import \"/style.typ\""), "{typ}");
     assert!(typ.contains("#\"ĐẢNG ỦY PHƯỜNG GIANG BIÊN\";"), "{typ}");
@@ -175,25 +140,15 @@ fn render_typ_writes_escaped_typst_source() {
 #[test]
 fn check_accepts_the_example_and_writes_nothing() {
     let dir = TempDir::new().unwrap();
-    vanban(dir.path())
-        .args(["check", EXAMPLE])
-        .assert()
-        .success();
+    vanban(dir.path()).args(["check", EXAMPLE]).assert().success();
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
 #[test]
 fn minimal_document_renders() {
     let dir = dir_with_input(MINIMAL);
-    vanban(dir.path())
-        .args(["render", "t.yaml", "-o", "out.pdf"])
-        .assert()
-        .success();
-    assert!(
-        fs::read(dir.path().join("out.pdf"))
-            .unwrap()
-            .starts_with(b"%PDF")
-    );
+    vanban(dir.path()).args(["render", "t.yaml", "-o", "out.pdf"]).assert().success();
+    assert!(fs::read(dir.path().join("out.pdf")).unwrap().starts_with(b"%PDF"));
 }
 
 #[test]
@@ -242,10 +197,7 @@ fn invalid_date_is_rejected() {
 #[test]
 fn missing_input_file_is_rejected() {
     let dir = TempDir::new().unwrap();
-    let output = vanban(dir.path())
-        .args(["render", "nope.yaml", "-o", "out.pdf"])
-        .output()
-        .unwrap();
+    let output = vanban(dir.path()).args(["render", "nope.yaml", "-o", "out.pdf"]).output().unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("io.read"), "{stderr}");
@@ -257,32 +209,18 @@ fn missing_input_file_is_rejected() {
 fn rendering_is_reproducible() {
     let dir = TempDir::new().unwrap();
     for out in ["a.pdf", "b.pdf"] {
-        vanban(dir.path())
-            .args(["render", EXAMPLE, "-o", out])
-            .assert()
-            .success();
+        vanban(dir.path()).args(["render", EXAMPLE, "-o", out]).assert().success();
     }
     let a = fs::read(dir.path().join("a.pdf")).unwrap();
     let b = fs::read(dir.path().join("b.pdf")).unwrap();
-    assert!(
-        a == b,
-        "two renders differ ({} vs {} bytes)",
-        a.len(),
-        b.len()
-    );
+    assert!(a == b, "two renders differ ({} vs {} bytes)", a.len(), b.len());
 }
 
 #[test]
 fn templates_dir_overrides_a_builtin_template() {
     let marker = "#para[#\"OVERRIDE-MARKER\";]\n";
-    let at = BUILTIN_TEMPLATE
-        .find("{{ parts.signature(")
-        .expect("the built-in template has a signature block");
-    let custom = format!(
-        "{}{marker}{}",
-        &BUILTIN_TEMPLATE[..at],
-        &BUILTIN_TEMPLATE[at..]
-    );
+    let at = BUILTIN_TEMPLATE.find("{{ parts.signature(").expect("the built-in template has a signature block");
+    let custom = format!("{}{marker}{}", &BUILTIN_TEMPLATE[..at], &BUILTIN_TEMPLATE[at..]);
     let templates = TempDir::new().unwrap();
     fs::write(templates.path().join("cong-van.j2.typ"), custom).unwrap();
 
@@ -297,10 +235,7 @@ fn templates_dir_overrides_a_builtin_template() {
     assert!(typ.contains("OVERRIDE-MARKER"), "{typ}");
 
     // Without the override the marker is absent: it came from the file.
-    vanban(dir.path())
-        .args(["render", EXAMPLE, "--format", "typ", "-o", "plain.typ"])
-        .assert()
-        .success();
+    vanban(dir.path()).args(["render", EXAMPLE, "--format", "typ", "-o", "plain.typ"]).assert().success();
     let plain = fs::read_to_string(dir.path().join("plain.typ")).unwrap();
     assert!(!plain.contains("OVERRIDE-MARKER"));
 }
@@ -308,16 +243,10 @@ fn templates_dir_overrides_a_builtin_template() {
 #[test]
 fn output_never_overwrites_the_input() {
     let dir = dir_with_input(MINIMAL);
-    let out = vanban(dir.path())
-        .args(["render", "t.yaml", "-o", "t.yaml"])
-        .output()
-        .unwrap();
+    let out = vanban(dir.path()).args(["render", "t.yaml", "-o", "t.yaml"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("refusing to overwrite the input"));
-    assert_eq!(
-        fs::read_to_string(dir.path().join("t.yaml")).unwrap(),
-        MINIMAL
-    );
+    assert_eq!(fs::read_to_string(dir.path().join("t.yaml")).unwrap(), MINIMAL);
 }
 
 #[cfg(unix)]
@@ -325,13 +254,7 @@ fn output_never_overwrites_the_input() {
 fn new_outputs_are_readable_by_others() {
     use std::os::unix::fs::PermissionsExt;
     let dir = dir_with_input(MINIMAL);
-    vanban(dir.path())
-        .args(["render", "t.yaml", "-o", "out.pdf"])
-        .assert()
-        .success();
-    let mode = fs::metadata(dir.path().join("out.pdf"))
-        .unwrap()
-        .permissions()
-        .mode();
+    vanban(dir.path()).args(["render", "t.yaml", "-o", "out.pdf"]).assert().success();
+    let mode = fs::metadata(dir.path().join("out.pdf")).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o644, "mode {mode:o}");
 }

@@ -132,13 +132,10 @@ struct Rendered {
 /// Compile `yaml` through the library; any diagnostic fails the test.
 fn render(yaml: &str) -> Rendered {
     let source = Source::new("hostile.yaml", yaml);
-    let prepared = engine()
-        .prepare(&source)
-        .unwrap_or_else(|d| panic!("prepare failed:\n{d}\n--- input:\n{yaml}"));
+    let prepared = engine().prepare(&source).unwrap_or_else(|d| panic!("prepare failed:\n{d}\n--- input:\n{yaml}"));
     assert!(prepared.warnings.is_empty(), "{:?}", prepared.warnings);
-    let compiled = engine()
-        .compile(&prepared.output)
-        .unwrap_or_else(|d| panic!("compile failed:\n{d}\n--- input:\n{yaml}"));
+    let compiled =
+        engine().compile(&prepared.output).unwrap_or_else(|d| panic!("compile failed:\n{d}\n--- input:\n{yaml}"));
     assert!(compiled.warnings.is_empty(), "{:?}", compiled.warnings);
     let compiled = compiled.output;
     let layout = compiled.layout();
@@ -147,14 +144,7 @@ fn render(yaml: &str) -> Rendered {
         .pages
         .iter()
         .flat_map(|p| &p.texts)
-        .map(|r| {
-            (
-                r.family.clone(),
-                (r.size * 10.0).round() as i64,
-                r.bold,
-                r.italic,
-            )
-        })
+        .map(|r| (r.family.clone(), (r.size * 10.0).round() as i64, r.bold, r.italic))
         .collect();
     Rendered {
         squashed: squash(&text),
@@ -173,10 +163,7 @@ fn render(yaml: &str) -> Rendered {
 /// Markup would delete or replace characters, never only whitespace, so
 /// this hides no escaping failure.
 fn squash(s: &str) -> String {
-    s.replace(NATIONAL_TITLE, "")
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
+    s.replace(NATIONAL_TITLE, "").chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// The text of `pdf` by `pdftotext`, or `None` when it is not installed.
@@ -184,11 +171,7 @@ fn pdftotext(pdf: &[u8]) -> Option<String> {
     let dir = tempfile::TempDir::new().unwrap();
     let path = dir.path().join("doc.pdf");
     std::fs::write(&path, pdf).unwrap();
-    let out = Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .ok()?;
+    let out = Command::new("pdftotext").arg(&path).arg("-").output().ok()?;
     assert!(out.status.success(), "pdftotext failed");
     Some(squash(&String::from_utf8(out.stdout).unwrap()))
 }
@@ -207,25 +190,14 @@ fn assert_literal_everywhere(hostile: &str) {
         })
         .filter(|want| !doc.squashed.contains(&squash(want)))
         .collect();
-    assert!(
-        missing.is_empty(),
-        "not literal on the page: {missing:?}\n--- page text:\n{}",
-        doc.text
-    );
+    assert!(missing.is_empty(), "not literal on the page: {missing:?}\n--- page text:\n{}", doc.text);
 
     // No structure came from the data: same shape as harmless text.
     let harmless = render(&document(&"x".repeat(hostile.chars().count())));
     assert_eq!(doc.pages, harmless.pages, "page count changed");
-    assert_eq!(
-        doc.styles, harmless.styles,
-        "fonts or styles changed\n{}",
-        doc.text
-    );
+    assert_eq!(doc.styles, harmless.styles, "fonts or styles changed\n{}", doc.text);
     for bullet in ['•', '‣', '–'] {
-        assert!(
-            !doc.text.contains(bullet),
-            "a Typst list marker `{bullet}` appeared"
-        );
+        assert!(!doc.text.contains(bullet), "a Typst list marker `{bullet}` appeared");
     }
 
     // Nothing was read from the file system.
@@ -236,15 +208,9 @@ fn assert_literal_everywhere(hostile: &str) {
         for &(tag, upper) in FIELDS {
             let want = format!("{tag} {hostile}");
             let want = if upper { want.to_uppercase() } else { want };
-            assert!(
-                pdf_text.contains(&squash(&want)),
-                "not in the PDF text: {want:?}\n--- pdftotext:\n{pdf_text}"
-            );
+            assert!(pdf_text.contains(&squash(&want)), "not in the PDF text: {want:?}\n--- pdftotext:\n{pdf_text}");
         }
-        assert!(
-            !pdf_text.contains("root:"),
-            "file contents leaked into the PDF"
-        );
+        assert!(!pdf_text.contains("root:"), "file contents leaked into the PDF");
     }
 }
 
@@ -357,22 +323,13 @@ fn double_quotes() {
 /// `-` and `+` as a heading, list or enum if it were markup.
 #[test]
 fn markup_at_the_start_of_a_paragraph() {
-    let yaml = document("x").replace(
-        "  - \"F07 x\"\n",
-        "  - \"= Heading\"\n  - \"- item\"\n  - \"+ item\"\n  - \"#eval(\\\"1+1\\\")\"\n",
-    );
+    let yaml = document("x")
+        .replace("  - \"F07 x\"\n", "  - \"= Heading\"\n  - \"- item\"\n  - \"+ item\"\n  - \"#eval(\\\"1+1\\\")\"\n");
     let doc = render(&yaml);
     for want in ["= Heading", "- item", "+ item", "#eval(\"1+1\")"] {
-        assert!(
-            doc.text.contains(want),
-            "{want:?} not literal:\n{}",
-            doc.text
-        );
+        assert!(doc.text.contains(want), "{want:?} not literal:\n{}", doc.text);
     }
     for bullet in ['•', '‣', '–'] {
-        assert!(
-            !doc.text.contains(bullet),
-            "a Typst list marker `{bullet}` appeared"
-        );
+        assert!(!doc.text.contains(bullet), "a Typst list marker `{bullet}` appeared");
     }
 }

@@ -30,8 +30,8 @@ fn hd05_changes_only_what_it_declares() {
     assert!(o.find_run("V/v kiểm điểm").is_some() && n.find_run("về việc kiểm điểm").is_some());
     assert!(o.find_line("- Lãnh đạo UBND Phường,").is_some());
     assert!(n.find_line("- Lãnh đạo UBND Phường;").is_some());
-    let last = new.pages.last().unwrap();
-    assert!(last.find_run("- Ban Thường vụ Quận ủy;").is_some(), "Nơi nhận with ;");
+    let signed = new.pages.iter().find(|p| p.find_run("Nơi nhận:").is_some()).unwrap();
+    assert!(signed.find_run("- Ban Thường vụ Quận ủy;").is_some(), "Nơi nhận with ;");
     // Everything else is inherited: title, number, margins, sizes.
     for needle in ["ĐẢNG CỘNG SẢN VIỆT NAM", "Số 68-CV/ĐU", "Căn cứ Quy định số 132-QĐ/TW"] {
         let (a, b) = (o.find_run(needle).unwrap(), n.find_run(needle).unwrap());

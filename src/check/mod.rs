@@ -14,9 +14,26 @@ pub fn run(doc: &Document) -> Vec<Diagnostic> {
         ("issuer.organ", doc.issuer.organ.as_str()),
         ("issuer.code", doc.issuer.code.as_str()),
         ("place", doc.place.as_str()),
-        ("signer.role", doc.signer.role.as_str()),
-        ("signer.name", doc.signer.name.as_str()),
     ];
+    match &doc.signer {
+        Some(s) => {
+            for (path, value) in [("signer.role", s.role.as_str()), ("signer.name", s.name.as_str())] {
+                if value.trim().is_empty() {
+                    out.push(
+                        Diagnostic::error("schema.empty", format!("`{path}` is empty"))
+                            .with_path(path)
+                            .with_hint("write the text the document should show here"),
+                    );
+                }
+            }
+        }
+        None if doc.kind != Kind::BieuMau => out.push(
+            Diagnostic::error("schema.missing-field", "missing field `signer`")
+                .with_path("signer")
+                .with_hint("add `signer:` with `authority`, `role` and `name`"),
+        ),
+        None => {}
+    }
     for (path, value) in required {
         if value.trim().is_empty() {
             out.push(
@@ -42,10 +59,7 @@ fn kind_fields(doc: &Document, out: &mut Vec<Diagnostic>) {
     let unused = |field: &str, kinds: &str| {
         Diagnostic::warning(
             "schema.unused",
-            format!(
-                "`{field}` is not used by a {}",
-                doc.kind.name_vi().to_lowercase()
-            ),
+            format!("`{field}` is not used by a {}", doc.kind.name_vi().to_lowercase()),
         )
         .with_path(field.to_string())
         .with_hint(format!("`{field}` belongs to {kinds}"))
@@ -61,43 +75,26 @@ fn kind_fields(doc: &Document, out: &mut Vec<Diagnostic>) {
     }
     if doc.kind == Kind::BienBan && doc.recorder.is_none() {
         out.push(
-            Diagnostic::warning(
-                "bien-ban.recorder",
-                "a biên bản is signed by the recorder too",
-            )
-            .with_path("recorder")
-            .with_hint("add `recorder:` with `role: Người ghi biên bản` (or Thư ký) and `name:`"),
+            Diagnostic::warning("bien-ban.recorder", "a biên bản is signed by the recorder too")
+                .with_path("recorder")
+                .with_hint("add `recorder:` with `role: Người ghi biên bản` (or Thư ký) and `name:`"),
         );
     }
-    if doc.kind == Kind::CongVan
-        && doc.issuer.unit.is_none()
-        && doc.profile.as_deref() == Some("nd30")
-    {
+    if doc.kind == Kind::CongVan && doc.issuer.unit.is_none() && doc.profile.as_deref() == Some("nd30") {
         out.push(
-            Diagnostic::warning(
-                "number.unit",
-                "a State công văn number names the drafting unit (Số: 12/UBND-VP)",
-            )
-            .with_path("issuer.unit")
-            .with_hint("add `unit:` under `issuer`, e.g. `unit: VP`"),
+            Diagnostic::warning("number.unit", "a State công văn number names the drafting unit (Số: 12/UBND-VP)")
+                .with_path("issuer.unit")
+                .with_hint("add `unit:` under `issuer`, e.g. `unit: VP`"),
         );
     }
 }
 
 fn blank_items(items: &[String], path: &str, out: &mut Vec<Diagnostic>) {
     for (i, item) in items.iter().enumerate() {
-        if item
-            .trim()
-            .trim_matches(['-', ',', ';', '.'])
-            .trim()
-            .is_empty()
-        {
+        if item.trim().trim_matches(['-', ',', ';', '.']).trim().is_empty() {
             out.push(
-                Diagnostic::error(
-                    "schema.empty",
-                    format!("item {} of `{path}` is empty", i + 1),
-                )
-                .with_path(format!("{path}[{i}]")),
+                Diagnostic::error("schema.empty", format!("item {} of `{path}` is empty", i + 1))
+                    .with_path(format!("{path}[{i}]")),
             );
         }
     }
@@ -108,10 +105,7 @@ fn check_blocks(blocks: &[Block], path: &str, out: &mut Vec<Diagnostic>) {
         let here = format!("{path}[{i}]");
         match block {
             Block::Paragraph(text) if text.trim().is_empty() => {
-                out.push(
-                    Diagnostic::new(Severity::Warning, "body.empty", "empty paragraph")
-                        .with_path(here),
-                );
+                out.push(Diagnostic::new(Severity::Warning, "body.empty", "empty paragraph").with_path(here));
             }
             Block::Paragraph(_) => {}
             Block::Node(node) => {
@@ -135,11 +129,8 @@ fn check_blocks(blocks: &[Block], path: &str, out: &mut Vec<Diagnostic>) {
                 let takes_body = ["section", "numbered", "chapter", "article", "article_text"];
                 if !node.body.is_empty() && kinds.iter().any(|k| !takes_body.contains(k)) {
                     out.push(
-                        Diagnostic::error(
-                            "body.shape",
-                            format!("a `{}` block has no `body`", kinds[0]),
-                        )
-                        .with_path(format!("{here}.body")),
+                        Diagnostic::error("body.shape", format!("a `{}` block has no `body`", kinds[0]))
+                            .with_path(format!("{here}.body")),
                     );
                 }
                 check_blocks(&node.body, &format!("{here}.body"), out);
@@ -171,10 +162,7 @@ fn check_table(t: &Table, path: &str, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::error(
                 "table.columns",
-                format!(
-                    "the header covers {} columns, the table has {columns}",
-                    width(first)
-                ),
+                format!("the header covers {} columns, the table has {columns}", width(first)),
             )
             .with_path(format!("{path}.header[0]")),
         );
@@ -184,11 +172,7 @@ fn check_table(t: &Table, path: &str, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::error(
                     "table.columns",
-                    format!(
-                        "row {} has {} cells, the table has {columns} columns",
-                        i + 1,
-                        width(row)
-                    ),
+                    format!("row {} has {} cells, the table has {columns} columns", i + 1, width(row)),
                 )
                 .with_path(format!("{path}.rows[{i}]"))
                 .with_hint("write an empty cell as \"\""),
@@ -201,10 +185,7 @@ fn check_table(t: &Table, path: &str, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::error(
                 "table.columns",
-                format!(
-                    "the totals row has {} cells, the table has {columns} columns",
-                    width(total)
-                ),
+                format!("the totals row has {} cells, the table has {columns} columns", width(total)),
             )
             .with_path(format!("{path}.total")),
         );
@@ -215,8 +196,7 @@ fn list(items: &[ListItem], path: &str, out: &mut Vec<Diagnostic>) {
     for (i, item) in items.iter().enumerate() {
         if item.text.trim().is_empty() {
             out.push(
-                Diagnostic::new(Severity::Warning, "body.empty", "empty list item")
-                    .with_path(format!("{path}[{i}]")),
+                Diagnostic::new(Severity::Warning, "body.empty", "empty list item").with_path(format!("{path}[{i}]")),
             );
         }
         list(&item.list, &format!("{path}[{i}].list"), out);
@@ -237,20 +217,13 @@ mod tests {
 
     #[test]
     fn clean_document_has_no_findings() {
-        assert!(
-            findings("body: [a, {section: b, body: [c]}, {list: [d, {text: e, list: [f]}]}]")
-                .is_empty()
-        );
+        assert!(findings("body: [a, {section: b, body: [c]}, {list: [d, {text: e, list: [f]}]}]").is_empty());
     }
 
     #[test]
     fn block_with_two_kinds_is_an_error() {
         let f = findings("body: [{section: a, list: [b]}]");
-        assert!(
-            f[0].message.contains("`section` and `list`"),
-            "{}",
-            f[0].message
-        );
+        assert!(f[0].message.contains("`section` and `list`"), "{}", f[0].message);
         assert_eq!(f[0].code, "body.shape");
         assert_eq!(f[0].path.as_deref(), Some("body[0]"));
     }

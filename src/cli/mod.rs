@@ -40,29 +40,20 @@ pub fn run() -> ExitCode {
 }
 
 fn engine(common: &CommonArgs) -> Result<Engine, Diagnostics> {
-    Engine::new(&EngineOptions {
-        templates: common.templates.clone(),
-        font_paths: common.font_path.clone(),
-    })
+    Engine::new(&EngineOptions { templates: common.templates.clone(), font_paths: common.font_path.clone() })
 }
 
 /// Read an input file as a [`Source`], registering it for code frames.
 fn read_source(path: &Path, printer: &mut report::Printer) -> Result<Source, Diagnostics> {
     let name: Arc<str> = path.display().to_string().into();
     let raw = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(
-            "io.read",
-            format!("failed to read input file ({})", output::io_reason(&e)),
-        )
-        .with_file(name.clone())
+        Diagnostic::error("io.read", format!("failed to read input file ({})", output::io_reason(&e)))
+            .with_file(name.clone())
     })?;
     let text = String::from_utf8(raw).map_err(|e| {
         Diagnostic::error(
             "io.encoding",
-            format!(
-                "input is not UTF-8 (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
+            format!("input is not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()),
         )
         .with_file(name.clone())
         .with_hint("save the file as UTF-8")
@@ -75,15 +66,9 @@ fn read_source(path: &Path, printer: &mut report::Printer) -> Result<Source, Dia
 fn render(args: &args::RenderArgs, printer: &mut report::Printer) -> Result<(), Diagnostics> {
     let engine = engine(&args.common)?;
     let source = read_source(&args.input, printer)?;
-    let out = args
-        .output
-        .clone()
-        .unwrap_or_else(|| default_output(&args.input, args.format, args.appendix));
+    let out = args.output.clone().unwrap_or_else(|| default_output(&args.input, args.format, args.appendix));
     output::ensure_not_input(&args.input, &out)?;
-    let crate::diag::Warned {
-        output: prepared,
-        warnings,
-    } = engine.prepare(&source)?;
+    let crate::diag::Warned { output: prepared, warnings } = engine.prepare(&source)?;
     printer.print(&warnings);
     let typst = match args.appendix {
         Some(n) => engine.appendix_source(&prepared, n)?,
@@ -124,10 +109,7 @@ fn default_output(input: &Path, format: Format, appendix: Option<usize>) -> Path
     };
     match appendix {
         Some(n) => {
-            let stem = input
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let stem = input.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             input.with_file_name(format!("{stem}-appendix-{n}.{ext}"))
         }
         None => input.with_extension(ext),

@@ -9,11 +9,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 /// Write `bytes` to `path` atomically, keeping an existing file's mode.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostics> {
     let fail = |e: std::io::Error| -> Diagnostics {
-        Diagnostic::error(
-            "io.write",
-            format!("failed to write {} ({})", path.display(), io_reason(&e)),
-        )
-        .into()
+        Diagnostic::error("io.write", format!("failed to write {} ({})", path.display(), io_reason(&e))).into()
     };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

@@ -22,11 +22,7 @@ pub struct Printer {
 impl Printer {
     /// A printer; `color` when stderr is a terminal.
     pub fn new(color: bool) -> Self {
-        Self {
-            files: SimpleFiles::new(),
-            ids: HashMap::new(),
-            color,
-        }
+        Self { files: SimpleFiles::new(), ids: HashMap::new(), color }
     }
 
     /// Register a source so its diagnostics get a code frame.
@@ -72,9 +68,7 @@ impl Printer {
             Severity::Warning => FrameSeverity::Warning,
             Severity::Error => FrameSeverity::Error,
         };
-        let mut frame = Frame::new(severity)
-            .with_code(d.code.to_string())
-            .with_message(&d.message);
+        let mut frame = Frame::new(severity).with_code(d.code.to_string()).with_message(&d.message);
         let file_id = d.file.as_ref().and_then(|f| self.ids.get(f));
         let mut notes = Vec::new();
         match (file_id, d.span) {
@@ -83,9 +77,7 @@ impl Printer {
                     Some(path) => format!("at `{path}`"),
                     None => String::new(),
                 };
-                frame = frame.with_labels(vec![
-                    Label::primary(id, span.start..span.end).with_message(label),
-                ]);
+                frame = frame.with_labels(vec![Label::primary(id, span.start..span.end).with_message(label)]);
             }
             _ => {
                 // No code frame: still say where, as file:line:col and path.

@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 pub enum Block {
     /// A paragraph of text with optional `**bold**` / `*italic*`.
     Paragraph(String),
-    /// A numbered section, a numbered paragraph or a list.
-    Node(Node),
+    /// Any other block, written as a mapping (boxed: it is large).
+    Node(Box<Node>),
 }
 
 /// A block written as a mapping: exactly one key other than `body` says
@@ -51,9 +51,10 @@ pub struct Node {
     /// Bảng: a table.
     #[serde(default)]
     pub table: Option<Table>,
-    /// Dòng điền: fill-in lines, "Họ và tên: ……………".
+    /// Dòng điền: fill-in lines, "Họ và tên: ……………", or pre-filled
+    /// with `{label, value}`.
     #[serde(default)]
-    pub fill: Option<Vec<String>>,
+    pub fill: Option<Vec<FillItem>>,
     /// Ô chọn: a line of check boxes, "□ Xuất sắc □ Tốt …".
     #[serde(default)]
     pub checkboxes: Option<Checkboxes>,
@@ -161,10 +162,45 @@ impl Width {
         }
         let unit_at = s.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
         let (num, unit) = s.split_at(unit_at);
-        let valid_num =
-            !num.is_empty() && num.parse::<f64>().is_ok_and(|n| n > 0.0 && n < 10_000.0);
-        (valid_num && ["mm", "cm", "pt", "fr", "%"].contains(&unit))
-            .then(|| Self(format!("{num}{unit}")))
+        let valid_num = !num.is_empty() && num.parse::<f64>().is_ok_and(|n| n > 0.0 && n < 10_000.0);
+        (valid_num && ["mm", "cm", "pt", "fr", "%"].contains(&unit)).then(|| Self(format!("{num}{unit}")))
+    }
+}
+
+/// One fill-in line: a label, and a value when it is known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FillItem {
+    /// "Họ và tên".
+    pub label: String,
+    /// The value, printed instead of the dots.
+    pub value: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FillMap {
+    label: String,
+    #[serde(default)]
+    value: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for FillItem {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = FillItem;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a label, or a mapping with `label` and `value`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<FillItem, E> {
+                Ok(FillItem { label: v.to_string(), value: None })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<FillItem, A::Error> {
+                let m = FillMap::deserialize(MapAccessDeserializer::new(map))?;
+                Ok(FillItem { label: m.label, value: m.value.filter(|v| !v.trim().is_empty()) })
+            }
+        }
+        d.deserialize_any(V)
     }
 }
 
@@ -222,7 +258,7 @@ impl<'de> Deserialize<'de> for Block {
                 Ok(Block::Paragraph(v.to_string()))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Block, A::Error> {
-                Node::deserialize(MapAccessDeserializer::new(map)).map(Block::Node)
+                Node::deserialize(MapAccessDeserializer::new(map)).map(|n| Block::Node(Box::new(n)))
             }
         }
         d.deserialize_any(V)
@@ -235,16 +271,10 @@ impl<'de> Deserialize<'de> for Cell {
         impl<'de> Visitor<'de> for V {
             type Value = Cell;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(
-                    "a cell (text or number) or a mapping with `text`, `colspan`, `rowspan`",
-                )
+                f.write_str("a cell (text or number) or a mapping with `text`, `colspan`, `rowspan`")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
-                Ok(Cell {
-                    text: v.to_string(),
-                    colspan: 1,
-                    rowspan: 1,
-                })
+                Ok(Cell { text: v.to_string(), colspan: 1, rowspan: 1 })
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Cell, E> {
                 self.visit_str(&v.to_string())
@@ -261,15 +291,9 @@ impl<'de> Deserialize<'de> for Cell {
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Cell, A::Error> {
                 let m = CellMap::deserialize(MapAccessDeserializer::new(map))?;
                 if m.colspan == 0 || m.rowspan == 0 {
-                    return Err(de::Error::custom(
-                        "a cell spans at least one column and one row",
-                    ));
+                    return Err(de::Error::custom("a cell spans at least one column and one row"));
                 }
-                Ok(Cell {
-                    text: m.text,
-                    colspan: m.colspan,
-                    rowspan: m.rowspan,
-                })
+                Ok(Cell { text: m.text, colspan: m.colspan, rowspan: m.rowspan })
             }
         }
         d.deserialize_any(V)
@@ -292,9 +316,7 @@ impl<'de> Deserialize<'de> for Width {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Width, E> {
                 Width::parse(v).ok_or_else(|| {
-                    E::custom(format!(
-                        "invalid width `{v}`: write a number with mm, cm, pt, fr or %, or auto"
-                    ))
+                    E::custom(format!("invalid width `{v}`: write a number with mm, cm, pt, fr or %, or auto"))
                 })
             }
         }
@@ -311,17 +333,11 @@ impl<'de> Deserialize<'de> for ListItem {
                 f.write_str("a list item (text) or a mapping with `text` and `list`")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<ListItem, E> {
-                Ok(ListItem {
-                    text: v.to_string(),
-                    list: Vec::new(),
-                })
+                Ok(ListItem { text: v.to_string(), list: Vec::new() })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ListItem, A::Error> {
                 let m = ListItemMap::deserialize(MapAccessDeserializer::new(map))?;
-                Ok(ListItem {
-                    text: m.text,
-                    list: m.list,
-                })
+                Ok(ListItem { text: m.text, list: m.list })
             }
         }
         d.deserialize_any(V)

@@ -44,11 +44,7 @@ impl<'de> Deserialize<'de> for DocNumber {
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<DocNumber, E> {
                 u64::try_from(v)
                     .map(|v| DocNumber(v.to_string()))
-                    .map_err(|_| {
-                        E::custom(format!(
-                            "invalid document number `{v}`: it must be positive"
-                        ))
-                    })
+                    .map_err(|_| E::custom(format!("invalid document number `{v}`: it must be positive")))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<DocNumber, E> {
                 let v = v.trim();
@@ -73,10 +69,7 @@ impl DocDate {
     /// Parse `YYYY-MM-DD` or `DD/MM/YYYY`.
     pub fn parse(s: &str) -> Option<Self> {
         let s = s.trim();
-        NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"))
-            .ok()
-            .map(Self)
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y")).ok().map(Self)
     }
 
     /// Day of month, 1-based.
@@ -105,9 +98,7 @@ impl<'de> Deserialize<'de> for DocDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         Self::parse(&s).ok_or_else(|| {
-            de::Error::custom(format!(
-                "invalid date `{s}`: expected a real calendar date as YYYY-MM-DD or DD/MM/YYYY"
-            ))
+            de::Error::custom(format!("invalid date `{s}`: expected a real calendar date as YYYY-MM-DD or DD/MM/YYYY"))
         })
     }
 }
@@ -166,10 +157,7 @@ impl AuthorityKind {
                 && head.eq_ignore_ascii_case(spelling)
             {
                 let rest = &trimmed[spelling.len()..];
-                if rest.is_empty()
-                    || rest.starts_with(char::is_whitespace)
-                    || spelling.ends_with('.')
-                {
+                if rest.is_empty() || rest.starts_with(char::is_whitespace) || spelling.ends_with('.') {
                     return (Some((*kind, head)), rest.trim_start());
                 }
             }
@@ -184,23 +172,11 @@ mod tests {
 
     #[test]
     fn authority_prefixes_are_recognised() {
-        assert_eq!(
-            AuthorityKind::split("T/M Đảng ủy"),
-            (Some((AuthorityKind::OnBehalf, "T/M")), "Đảng ủy")
-        );
-        assert_eq!(
-            AuthorityKind::split("KT. Chủ tịch"),
-            (Some((AuthorityKind::Deputy, "KT.")), "Chủ tịch")
-        );
-        assert_eq!(
-            AuthorityKind::split("TM.Ủy ban"),
-            (Some((AuthorityKind::OnBehalf, "TM.")), "Ủy ban")
-        );
+        assert_eq!(AuthorityKind::split("T/M Đảng ủy"), (Some((AuthorityKind::OnBehalf, "T/M")), "Đảng ủy"));
+        assert_eq!(AuthorityKind::split("KT. Chủ tịch"), (Some((AuthorityKind::Deputy, "KT.")), "Chủ tịch"));
+        assert_eq!(AuthorityKind::split("TM.Ủy ban"), (Some((AuthorityKind::OnBehalf, "TM.")), "Ủy ban"));
         assert_eq!(AuthorityKind::split("Trưởng ban"), (None, "Trưởng ban"));
-        assert_eq!(
-            AuthorityKind::split("Q. Chánh Văn phòng").0.map(|k| k.0),
-            Some(AuthorityKind::Acting)
-        );
+        assert_eq!(AuthorityKind::split("Q. Chánh Văn phòng").0.map(|k| k.0), Some(AuthorityKind::Acting));
     }
 
     #[test]

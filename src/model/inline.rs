@@ -43,15 +43,9 @@ pub fn parse(input: &str) -> Vec<Segment> {
         // (and when it was opened). Otherwise the stars are text.
         let can_open = tail.chars().next().is_some_and(|c| !c.is_whitespace());
         let can_close = buf.chars().last().is_some_and(|c| !c.is_whitespace())
-            || out
-                .last()
-                .is_some_and(|s| s.text.chars().last().is_some_and(|c| !c.is_whitespace()));
+            || out.last().is_some_and(|s| s.text.chars().last().is_some_and(|c| !c.is_whitespace()));
         let closes = |on: bool, n: usize| {
-            if on {
-                can_close
-            } else {
-                can_open && has_closing(tail, n)
-            }
+            if on { can_close } else { can_open && has_closing(tail, n) }
         };
         let ok = (toggle_bold || toggle_italic)
             && (!toggle_bold || closes(bold, if run == 3 { 3 } else { 2 }))
@@ -111,11 +105,7 @@ mod tests {
     use super::*;
 
     fn seg(text: &str, bold: bool, italic: bool) -> Segment {
-        Segment {
-            text: text.into(),
-            bold,
-            italic,
-        }
+        Segment { text: text.into(), bold, italic }
     }
 
     #[test]
@@ -134,23 +124,13 @@ mod tests {
 
     #[test]
     fn nested_emphasis() {
-        assert_eq!(
-            parse("**a *b* c**"),
-            vec![
-                seg("a ", true, false),
-                seg("b", true, true),
-                seg(" c", true, false)
-            ]
-        );
+        assert_eq!(parse("**a *b* c**"), vec![seg("a ", true, false), seg("b", true, true), seg(" c", true, false)]);
         assert_eq!(parse("***x***"), vec![seg("x", true, true)]);
     }
 
     #[test]
     fn unbalanced_markers_stay_literal() {
-        assert_eq!(
-            parse("Điều 5* và 2 * 3"),
-            vec![seg("Điều 5* và 2 * 3", false, false)]
-        );
+        assert_eq!(parse("Điều 5* và 2 * 3"), vec![seg("Điều 5* và 2 * 3", false, false)]);
         assert_eq!(parse("**open only"), vec![seg("**open only", false, false)]);
         assert_eq!(plain("a ****b"), "a ****b");
     }
@@ -159,10 +139,7 @@ mod tests {
     fn bold_deadline_with_trailing_period_inside() {
         assert_eq!(
             parse("trước **ngày 20 tháng 11 năm 2021.**"),
-            vec![
-                seg("trước ", false, false),
-                seg("ngày 20 tháng 11 năm 2021.", true, false)
-            ]
+            vec![seg("trước ", false, false), seg("ngày 20 tháng 11 năm 2021.", true, false)]
         );
     }
 }

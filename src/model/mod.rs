@@ -17,7 +17,7 @@ pub(crate) use load::closest;
 
 use serde::{Deserialize, Serialize};
 
-pub use body::{Block, Cell, Checkboxes, ListItem, Node, SignatureSlot, Table, Width};
+pub use body::{Block, Cell, Checkboxes, FillItem, ListItem, Node, SignatureSlot, Table, Width};
 pub use common::{AuthorityKind, DocDate, DocNumber, Issuer, Signer};
 pub use load::{Source, load};
 pub use spans::SpanIndex;
@@ -54,11 +54,14 @@ pub enum Kind {
     GiayMoi,
     /// Biên bản: two signature blocks.
     BienBan,
+    /// Biểu mẫu: a form with its own title and no number (bản kiểm điểm,
+    /// phiếu, biểu tổng hợp); signature slots come from the body.
+    BieuMau,
 }
 
 impl Kind {
     /// Every kind, in the order documentation lists them.
-    pub const ALL: [Kind; 14] = [
+    pub const ALL: [Kind; 15] = [
         Self::CongVan,
         Self::KeHoach,
         Self::BaoCao,
@@ -73,6 +76,7 @@ impl Kind {
         Self::ToTrinh,
         Self::GiayMoi,
         Self::BienBan,
+        Self::BieuMau,
     ];
 
     /// The YAML spelling (`ke-hoach`), also the template's stem and the key
@@ -93,6 +97,7 @@ impl Kind {
             Self::ToTrinh => "to-trinh",
             Self::GiayMoi => "giay-moi",
             Self::BienBan => "bien-ban",
+            Self::BieuMau => "bieu-mau",
         }
     }
 
@@ -118,6 +123,7 @@ impl Kind {
             Self::ToTrinh => "Tờ trình",
             Self::GiayMoi => "Giấy mời",
             Self::BienBan => "Biên bản",
+            Self::BieuMau => "Biểu mẫu",
         }
     }
 
@@ -159,6 +165,17 @@ pub struct Document {
     /// Ngày ban hành; left out for a draft.
     #[serde(default)]
     pub date: Option<DocDate>,
+    /// Tên loại: the type name to print instead of the kind's own (a
+    /// form's title, "Bản kiểm điểm cá nhân").
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Ký hiệu biểu mẫu: a form's code at the top right of page 1
+    /// ("Mẫu 02-HD KĐ.ĐG 2019").
+    #[serde(default)]
+    pub form_label: Option<String>,
+    /// Khổ ngang: lay the document out on landscape pages.
+    #[serde(default)]
+    pub landscape: bool,
     /// Trích yếu: what the document is about (without "V/v").
     #[serde(default)]
     pub subject: Option<String>,
@@ -186,8 +203,9 @@ pub struct Document {
     /// Đoạn kết: the closing paragraph.
     #[serde(default)]
     pub closing: Option<String>,
-    /// Người ký.
-    pub signer: Signer,
+    /// Người ký; a form (`bieu-mau`) may have none and use `signatures`.
+    #[serde(default)]
+    pub signer: Option<Signer>,
     /// Người ghi biên bản: the second signature of a biên bản, at the left.
     #[serde(default)]
     pub recorder: Option<Signer>,
@@ -250,6 +268,10 @@ pub struct Appendix {
     /// Lay it out on landscape pages.
     #[serde(default)]
     pub landscape: bool,
+    /// Numbering patterns per section level (default: the profile's
+    /// outline for named documents, I. / 1. / a)).
+    #[serde(default)]
+    pub outline: Option<Vec<String>>,
     /// Its content.
     #[serde(default)]
     pub body: Vec<Block>,

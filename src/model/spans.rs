@@ -23,11 +23,7 @@ pub struct SpanIndex {
 impl SpanIndex {
     /// Index `text`. A syntax error ends the walk; what came before stays.
     pub fn build(text: &str) -> Self {
-        let mut builder = Builder {
-            text,
-            index: Self::default(),
-            stack: Vec::new(),
-        };
+        let mut builder = Builder { text, index: Self::default(), stack: Vec::new() };
         let _ = Parser::new_from_str(text).load(&mut builder, false);
         builder.index
     }
@@ -39,10 +35,7 @@ impl SpanIndex {
 
     /// The span of the key at `path` (the value's, for sequence items).
     pub fn key(&self, path: &str) -> Option<Span> {
-        self.keys
-            .get(path)
-            .or_else(|| self.values.get(path))
-            .copied()
+        self.keys.get(path).or_else(|| self.values.get(path)).copied()
     }
 
     /// The span of `path`, or of its nearest ancestor that exists.
@@ -85,18 +78,10 @@ impl Builder<'_> {
                 Some(p)
             }
             Some(Frame::Map { path, key }) => match key.take() {
-                Some(k) => Some(if path.is_empty() {
-                    k
-                } else {
-                    format!("{path}.{k}")
-                }),
+                Some(k) => Some(if path.is_empty() { k } else { format!("{path}.{k}") }),
                 None => {
                     let k = scalar.unwrap_or_default().to_string();
-                    let full = if path.is_empty() {
-                        k.clone()
-                    } else {
-                        format!("{path}.{k}")
-                    };
+                    let full = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
                     self.index.keys.insert(full, span);
                     *key = Some(k);
                     None
@@ -126,11 +111,7 @@ impl MarkedEventReceiver for Builder<'_> {
                 let path = self.node_path(mark, None).unwrap_or_default();
                 let span = self.span(mark);
                 self.index.values.entry(path.clone()).or_insert(span);
-                self.stack.push(if is_map {
-                    Frame::Map { path, key: None }
-                } else {
-                    Frame::Seq { path, next: 0 }
-                });
+                self.stack.push(if is_map { Frame::Map { path, key: None } } else { Frame::Seq { path, next: 0 } });
             }
             Event::MappingEnd | Event::SequenceEnd => {
                 self.stack.pop();
@@ -144,7 +125,8 @@ impl MarkedEventReceiver for Builder<'_> {
 mod tests {
     use super::*;
 
-    const TEXT: &str = "kind: cong-van\nsigner:\n  role: Bí thư\n  name: Đào\nbody:\n  - a\n  - section: b\n    body: [c, d]\n";
+    const TEXT: &str =
+        "kind: cong-van\nsigner:\n  role: Bí thư\n  name: Đào\nbody:\n  - a\n  - section: b\n    body: [c, d]\n";
 
     #[test]
     fn paths_map_to_lines_and_columns() {
@@ -152,10 +134,7 @@ mod tests {
         let at = |p: &str| idx.value(p).map(|s| (s.line, s.column));
         assert_eq!(at("kind"), Some((1, 7)));
         assert_eq!(at("signer.name"), Some((4, 9)));
-        assert_eq!(
-            idx.key("signer.name").map(|s| (s.line, s.column)),
-            Some((4, 3))
-        );
+        assert_eq!(idx.key("signer.name").map(|s| (s.line, s.column)), Some((4, 3)));
         assert_eq!(at("body[0]"), Some((6, 5)));
         assert_eq!(at("body[1].section"), Some((7, 14)));
         assert_eq!(at("body[1].body[1]"), Some((8, 15)));

@@ -68,10 +68,7 @@ mod tests {
     fn literal_escapes_only_what_strings_need() {
         assert_eq!(code_literal(r#"a "b" \c"#), r#""a \"b\" \\c""#);
         assert_eq!(code_literal("x\ny\tz"), r#""x\ny z""#);
-        assert_eq!(
-            code_literal("#import \"x.typ\""),
-            r##""#import \"x.typ\"""##
-        );
+        assert_eq!(code_literal("#import \"x.typ\""), r##""#import \"x.typ\"""##);
         assert_eq!(code_literal("\u{7}"), r##""\u{7}""##);
     }
 

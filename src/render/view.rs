@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::wording::{self, Outline};
-use crate::model::{Appendix, Block, Cell, Document, ListItem, Node, Signer, Table};
+use crate::model::{Appendix, Block, Cell, Document, Kind, ListItem, Node, Signer, Table};
 use crate::profile::{Levels, Profile};
 
 /// Everything a template needs, already in its final wording.
@@ -32,8 +32,14 @@ pub struct View {
     pub meeting: Option<MeetingView>,
     /// Body blocks, flattened in reading order.
     pub blocks: Vec<BlockView>,
-    /// Signature block.
-    pub signature: SignatureView,
+    /// The closing paragraph, kept with the signature.
+    pub closing: Option<String>,
+    /// Signature block (a form may have none).
+    pub signature: Option<SignatureView>,
+    /// A form's code at the top right of page 1.
+    pub form_label: Option<String>,
+    /// Landscape pages.
+    pub landscape: bool,
     /// Second signature (người ghi biên bản), at the left.
     pub recorder: Option<SignatureView>,
     /// "Nơi nhận:" label.
@@ -75,8 +81,8 @@ pub struct HeaderView {
     pub superior: Option<String>,
     /// Issuing organ, upper-cased.
     pub organ: String,
-    /// "Số 68-CV/ĐU".
-    pub number: String,
+    /// "Số 68-CV/ĐU"; none for a form.
+    pub number: Option<String>,
     /// "V/v …" for a công văn.
     pub subject: Option<String>,
     /// "Giang Biên, ngày 02 tháng 11 năm 2021".
@@ -127,12 +133,25 @@ pub struct BlockView {
     pub bold: bool,
     /// Heading style at this level.
     pub italic: bool,
-    /// Fill-in labels, check-box options, appendix entries.
+    /// Keep with the next block (the last paragraph before the signature).
+    pub keep: bool,
+    /// Check-box options, appendix entries.
     pub items: Vec<String>,
+    /// Fill-in lines.
+    pub fields: Vec<FieldView>,
     /// A table.
     pub table: Option<TableView>,
     /// Signature slots.
     pub slots: Vec<SlotView>,
+}
+
+/// A fill-in line.
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldView {
+    /// "Họ và tên".
+    pub label: String,
+    /// The value, or none for dots.
+    pub value: Option<String>,
 }
 
 /// A table ready to lay out.
@@ -203,10 +222,7 @@ pub struct AppendixView {
 /// Build the view of `doc` under `profile`.
 pub fn build(doc: &Document, profile: &Profile) -> View {
     let h = &profile.header;
-    let type_code = doc
-        .type_code
-        .clone()
-        .unwrap_or_else(|| profile.type_code(doc.kind));
+    let type_code = doc.type_code.clone().unwrap_or_else(|| profile.type_code(doc.kind));
     let number_value = doc.number.as_ref().map(|n| n.0.as_str());
     let number = match (&h.number.letter_pattern, doc.is_named()) {
         (Some(letter), false) => wording::fill(
@@ -225,17 +241,12 @@ pub fn build(doc: &Document, profile: &Profile) -> View {
     let header = HeaderView {
         superior: doc.issuer.superior.as_deref().map(wording::upper),
         organ: wording::upper(&doc.issuer.organ),
-        number: number.clone(),
-        subject: subject
-            .as_ref()
-            .filter(|_| !doc.is_named())
-            .map(|s| format!("{}{s}", h.subject.prefix)),
+        number: (doc.kind != Kind::BieuMau).then(|| number.clone()),
+        subject: subject.as_ref().filter(|_| !doc.is_named()).map(|s| format!("{}{s}", h.subject.prefix)),
         place_date: wording::date_line(&profile.date, &doc.place, doc.date.as_ref()),
     };
-    let title = doc.is_named().then(|| TitleView {
-        name: wording::upper(doc.kind.name_vi()),
-        subject: subject.clone(),
-    });
+    let type_name = doc.title.as_deref().map_or(doc.kind.name_vi(), str::trim);
+    let title = doc.is_named().then(|| TitleView { name: wording::upper(type_name), subject: subject.clone() });
 
     let recipients = match doc.recipients.as_slice() {
         [] => Vec::new(),
@@ -248,42 +259,29 @@ pub fn build(doc: &Document, profile: &Profile) -> View {
 
     let levels = match &doc.outline {
         Some(numbering) => {
-            let base = if doc.is_named() {
-                &profile.outline.named
-            } else {
-                &profile.outline.letter
-            };
-            Levels {
-                numbering: numbering.clone(),
-                headings: base.headings.clone(),
-            }
+            let base = if doc.is_named() { &profile.outline.named } else { &profile.outline.letter };
+            Levels { numbering: numbering.clone(), headings: base.headings.clone() }
         }
         None if doc.is_named() => profile.outline.named.clone(),
         None => profile.outline.letter.clone(),
     };
-    let appendix_titles: Vec<String> = doc
-        .appendices
-        .iter()
-        .map(|a| format!("{}: {}", a.label.trim(), a.title.trim()))
-        .collect();
+    let appendix_titles: Vec<String> =
+        doc.appendices.iter().map(|a| format!("{}: {}", a.label.trim(), a.title.trim())).collect();
     let mut walker = Walker::new(profile, levels.clone(), &appendix_titles);
     walker.blocks(&doc.body, 0);
-    if let Some(closing) = &doc.closing {
-        walker.out.push(BlockView::text("paragraph", closing));
+    // Keep the last paragraph with the signature block, so that the
+    // signature never stands alone on the last page.
+    let closing = doc.closing.as_deref().map(|c| c.trim().to_string());
+    if closing.is_none()
+        && let Some(last) = walker.out.last_mut()
+    {
+        last.keep = true;
     }
 
-    let appendices = doc
-        .appendices
-        .iter()
-        .map(|a| appendix(a, doc, &type_code, profile, &levels, &appendix_titles))
-        .collect();
+    let appendices = doc.appendices.iter().map(|a| appendix(a, doc, &type_code, profile, &appendix_titles)).collect();
 
     let d = &profile.distribution;
-    let code_only = number
-        .trim_start_matches("Số")
-        .trim_start_matches(':')
-        .trim()
-        .to_string();
+    let code_only = number.trim_start_matches("Số").trim_start_matches(':').trim().to_string();
     let meta = Meta {
         title: match &subject {
             Some(s) => format!("{} {} {}", doc.kind.name_vi(), code_only, s),
@@ -291,11 +289,7 @@ pub fn build(doc: &Document, profile: &Profile) -> View {
         },
         author: doc.issuer.organ.clone(),
         keywords: vec![number.clone()],
-        date: doc.date.map(|d| DateView {
-            year: d.year(),
-            month: d.month(),
-            day: d.day(),
-        }),
+        date: doc.date.map(|d| DateView { year: d.year(), month: d.month(), day: d.day() }),
     };
 
     View {
@@ -303,10 +297,7 @@ pub fn build(doc: &Document, profile: &Profile) -> View {
         header,
         title,
         recipients,
-        recipients_label: doc
-            .recipients_label
-            .clone()
-            .unwrap_or_else(|| profile.recipients.label.clone()),
+        recipients_label: doc.recipients_label.clone().unwrap_or_else(|| profile.recipients.label.clone()),
         bases,
         decision: doc.kind.decision_verb().map(|verb| match &doc.decision {
             Some(who) => format!("{} {verb}", wording::upper(who.trim())),
@@ -322,7 +313,10 @@ pub fn build(doc: &Document, profile: &Profile) -> View {
             content: m.content.clone(),
         }),
         blocks: walker.out,
-        signature: signature(&doc.signer, profile),
+        closing,
+        signature: doc.signer.as_ref().map(|s| signature(s, profile)),
+        form_label: doc.form_label.clone(),
+        landscape: doc.landscape,
         recorder: doc.recorder.as_ref().map(|r| signature(r, profile)),
         distribution_label: d.label.clone(),
         distribution: wording::punctuate(&doc.distribution, &d.prefix, &d.separator, &d.terminator),
@@ -332,55 +326,45 @@ pub fn build(doc: &Document, profile: &Profile) -> View {
 
 fn signature(s: &Signer, profile: &Profile) -> SignatureView {
     SignatureView {
-        authority: s
-            .authority
-            .as_deref()
-            .map(|a| wording::authority_line(&profile.signature.prefixes, a)),
+        authority: s.authority.as_deref().map(|a| wording::authority_line(&profile.signature.prefixes, a)),
         role: wording::upper(&s.role),
         name: s.name.trim().to_string(),
     }
 }
 
 /// An appendix with its link line generated from the parent's data.
-fn appendix(
-    a: &Appendix,
-    doc: &Document,
-    type_code: &str,
-    profile: &Profile,
-    levels: &Levels,
-    titles: &[String],
-) -> AppendixView {
+/// Its sections are numbered afresh, by its own `outline` or the
+/// profile's outline for named documents (forms count I., 1., a)).
+fn appendix(a: &Appendix, doc: &Document, type_code: &str, profile: &Profile, titles: &[String]) -> AppendixView {
     let f = &profile.appendix;
     let number = wording::fill(
         &f.link_number,
         &[
-            (
-                "number",
-                &wording::pad_number(
-                    &profile.header.number,
-                    doc.number.as_ref().map(|n| n.0.as_str()),
-                ),
-            ),
+            ("number", &wording::pad_number(&profile.header.number, doc.number.as_ref().map(|n| n.0.as_str()))),
             ("type", type_code),
             ("organ", &doc.issuer.code),
         ],
     );
-    let date = doc.date.map_or_else(
-        || "…/…/…".to_string(),
-        |d| d.0.format("%d/%m/%Y").to_string(),
-    );
+    let date = doc.date.map_or_else(|| "…/…/…".to_string(), |d| d.0.format("%d/%m/%Y").to_string());
     let attached = a.attached.clone().unwrap_or_else(|| f.attached.clone());
+    // A decision is issued by whoever decides ("Ban Thường vụ Đảng ủy …").
+    let issued_by = doc.decision.as_deref().unwrap_or(&doc.issuer.organ).trim();
     let link = wording::fill(
         &f.link,
         &[
             ("attached", attached.trim()),
             ("type", doc.kind.name_vi()),
-            ("number", number.trim()),
+            // Keep a draft's blank (non-breaking spaces) for the number.
+            ("number", number.trim_matches(' ')),
             ("date", &date),
-            ("organ", doc.issuer.organ.trim()),
+            ("organ", issued_by),
         ],
     );
-    let mut walker = Walker::new(profile, levels.clone(), titles);
+    let levels = match &a.outline {
+        Some(numbering) => Levels { numbering: numbering.clone(), headings: profile.outline.named.headings.clone() },
+        None => profile.outline.named.clone(),
+    };
+    let mut walker = Walker::new(profile, levels, titles);
     walker.blocks(&a.body, 0);
     AppendixView {
         label: a.label.trim().to_string(),
@@ -401,7 +385,9 @@ impl BlockView {
             text: text.trim().to_string(),
             bold: false,
             italic: false,
+            keep: false,
             items: Vec::new(),
+            fields: Vec::new(),
             table: None,
             slots: Vec::new(),
         }
@@ -444,28 +430,16 @@ impl<'a> Walker<'a> {
     fn node(&mut self, node: &Node, level: usize) {
         let articles = &self.profile.articles;
         if let Some(text) = node.section.as_ref().or(node.numbered.as_ref()) {
-            let kind = if node.section.is_some() {
-                "heading"
-            } else {
-                "numbered"
-            };
+            let kind = if node.section.is_some() { "heading" } else { "numbered" };
             let label = self.outline.next(level, &self.levels.numbering);
-            let style = self
-                .levels
-                .headings
-                .get(level)
-                .or(self.levels.headings.last())
-                .cloned();
+            let style = self.levels.headings.get(level).or(self.levels.headings.last()).cloned();
             let heading = kind == "heading";
-            let upper = heading && style.as_ref().is_some_and(|s| s.upper);
-            let mut b = BlockView::text(
-                kind,
-                &if upper {
-                    wording::upper(text)
-                } else {
-                    text.clone()
-                },
-            );
+            // Only Roman-numbered levels are upper-cased ("I. MỤC ĐÍCH"):
+            // an outline override to "1." keeps titles in normal case.
+            let roman =
+                self.levels.numbering.get(level).or(self.levels.numbering.last()).is_some_and(|p| p.starts_with('I'));
+            let upper = heading && roman && style.as_ref().is_some_and(|s| s.upper);
+            let mut b = BlockView::text(kind, &if upper { wording::upper(text) } else { text.clone() });
             b.level = level + 1;
             b.label = label;
             b.bold = heading && style.as_ref().is_some_and(|s| s.bold);
@@ -490,10 +464,7 @@ impl<'a> Walker<'a> {
             b.bold = node.article.is_some();
             self.out.push(b);
             // Khoản and điểm restart in every article, by their own pattern.
-            let inner = Levels {
-                numbering: articles.numbering.clone(),
-                headings: self.levels.headings.clone(),
-            };
+            let inner = Levels { numbering: articles.numbering.clone(), headings: self.levels.headings.clone() };
             let saved = std::mem::replace(&mut self.levels, inner);
             let saved_outline = std::mem::take(&mut self.outline);
             self.blocks(&node.body, 0);
@@ -505,9 +476,15 @@ impl<'a> Walker<'a> {
             let mut b = BlockView::text("table", "");
             b.table = Some(table_view(table, &self.profile.table.number_header));
             self.out.push(b);
-        } else if let Some(labels) = &node.fill {
+        } else if let Some(fields) = &node.fill {
             let mut b = BlockView::text("fill", "");
-            b.items = labels.iter().map(|l| l.trim().to_string()).collect();
+            b.fields = fields
+                .iter()
+                .map(|f| FieldView {
+                    label: f.label.trim().to_string(),
+                    value: f.value.as_ref().map(|v| v.trim().to_string()),
+                })
+                .collect();
             self.out.push(b);
         } else if let Some(boxes) = &node.checkboxes {
             let mut b = BlockView::text("checkboxes", boxes.label.as_deref().unwrap_or(""));
@@ -523,11 +500,7 @@ impl<'a> Walker<'a> {
             let mut b = BlockView::text("signatures", "");
             b.slots = slots
                 .iter()
-                .map(|s| SlotView {
-                    title: wording::upper(&s.title),
-                    note: s.note.clone(),
-                    name: s.name.clone(),
-                })
+                .map(|s| SlotView { title: wording::upper(&s.title), note: s.note.clone(), name: s.name.clone() })
                 .collect();
             self.out.push(b);
         } else {
@@ -537,11 +510,7 @@ impl<'a> Walker<'a> {
 
     fn list(&mut self, items: &[ListItem], depth: usize) {
         let bullets = &self.profile.outline.bullets;
-        let bullet = bullets
-            .get(depth)
-            .or(bullets.last())
-            .cloned()
-            .unwrap_or_else(|| "-".into());
+        let bullet = bullets.get(depth).or(bullets.last()).cloned().unwrap_or_else(|| "-".into());
         for item in items {
             let mut b = BlockView::text("item", &item.text);
             b.level = depth + 1;
@@ -553,46 +522,28 @@ impl<'a> Walker<'a> {
 }
 
 /// Header rows, numbered body rows, blank rows and widths for a table.
+/// Cells holding a number or a percentage are centred, as are the
+/// numbering column and the totals row's label, which spans it.
 fn table_view(t: &Table, number_header: &str) -> TableView {
     let cell = |c: &Cell| CellView {
         text: c.text.trim().to_string(),
         colspan: c.colspan,
         rowspan: c.rowspan,
-        center: false,
+        center: is_numeric(&c.text),
     };
-    let number_cell = |text: String| CellView {
-        text,
-        colspan: 1,
-        rowspan: 1,
-        center: true,
-    };
+    let number_cell = |text: String| CellView { text, colspan: 1, rowspan: 1, center: true };
     let data_columns = t
         .header
         .first()
         .or(t.rows.first())
         .map_or(1, |r| r.iter().map(|c| c.colspan).sum::<usize>())
         .max(t.widths.len());
-    let mut header: Vec<Vec<CellView>> = t
-        .header
-        .iter()
-        .map(|r| r.iter().map(cell).collect())
-        .collect();
-    let mut rows: Vec<Vec<CellView>> = t
-        .rows
-        .iter()
-        .map(|r| r.iter().map(cell).collect())
-        .collect();
+    let mut header: Vec<Vec<CellView>> = t.header.iter().map(|r| r.iter().map(cell).collect()).collect();
+    let mut rows: Vec<Vec<CellView>> = t.rows.iter().map(|r| r.iter().map(cell).collect()).collect();
     for _ in 0..t.blank_rows {
-        rows.push(
-            (0..data_columns)
-                .map(|_| number_cell(String::new()))
-                .collect(),
-        );
+        rows.push((0..data_columns).map(|_| number_cell(String::new())).collect());
     }
-    let mut total = t
-        .total
-        .as_ref()
-        .map(|r| r.iter().map(cell).collect::<Vec<_>>());
+    let mut total = t.total.as_ref().map(|r| r.iter().map(cell).collect::<Vec<_>>());
     let mut widths: Vec<String> = t.widths.iter().map(|w| w.0.clone()).collect();
     if widths.is_empty() {
         widths = vec!["1fr".into(); data_columns];
@@ -600,28 +551,24 @@ fn table_view(t: &Table, number_header: &str) -> TableView {
     if t.numbered {
         if let Some(first) = header.first_mut() {
             let span = t.header.len();
-            first.insert(
-                0,
-                CellView {
-                    text: number_header.into(),
-                    colspan: 1,
-                    rowspan: span,
-                    center: true,
-                },
-            );
+            first.insert(0, CellView { text: number_header.into(), colspan: 1, rowspan: span, center: true });
         }
         for (i, row) in rows.iter_mut().enumerate() {
             row.insert(0, number_cell((i + 1).to_string()));
         }
-        if let Some(total) = &mut total {
-            total.insert(0, number_cell(String::new()));
+        if let Some(first) = total.as_mut().and_then(|t| t.first_mut()) {
+            first.colspan += 1;
+            first.center = true;
         }
         widths.insert(0, "12mm".into());
     }
-    TableView {
-        widths,
-        header,
-        rows,
-        total,
-    }
+    TableView { widths, header, rows, total }
+}
+
+/// "12", "80%", "1.234", "12,5" — figures that read best centred.
+fn is_numeric(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && t.chars().any(|c| c.is_ascii_digit())
+        && t.chars().all(|c| c.is_ascii_digit() || ".,%-+ ".contains(c))
 }

@@ -14,14 +14,7 @@ pub fn upper(s: &str) -> String {
 /// "Số 68-CV/ĐU" from the profile's pattern; a missing number leaves the
 /// profile's blank so the clerk can write it in.
 pub fn number_line(f: &NumberFormat, number: Option<&str>, type_code: &str, organ: &str) -> String {
-    fill(
-        &f.pattern,
-        &[
-            ("number", &pad_number(f, number)),
-            ("type", type_code),
-            ("organ", organ),
-        ],
-    )
+    fill(&f.pattern, &[("number", &pad_number(f, number)), ("type", type_code), ("organ", organ)])
 }
 
 /// The number padded to the profile's digits, or the profile's blank.
@@ -40,12 +33,9 @@ pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let known = after.find('}').and_then(|close| {
-            values
-                .iter()
-                .find(|(k, _)| *k == &after[..close])
-                .map(|(_, v)| (*v, close))
-        });
+        let known = after
+            .find('}')
+            .and_then(|close| values.iter().find(|(k, _)| *k == &after[..close]).map(|(_, v)| (*v, close)));
         match known {
             Some((value, close)) => {
                 out.push_str(value);
@@ -65,26 +55,11 @@ pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
 pub fn date_line(f: &DateFormat, place: &str, date: Option<&DocDate>) -> String {
     match date {
         Some(d) => {
-            let day = if d.day() < f.pad_day_below {
-                format!("{:02}", d.day())
-            } else {
-                d.day().to_string()
-            };
-            let month = if f.pad_months.contains(&d.month()) {
-                format!("{:02}", d.month())
-            } else {
-                d.month().to_string()
-            };
+            let day = if d.day() < f.pad_day_below { format!("{:02}", d.day()) } else { d.day().to_string() };
+            let month =
+                if f.pad_months.contains(&d.month()) { format!("{:02}", d.month()) } else { d.month().to_string() };
             let year = d.year().to_string();
-            fill(
-                &f.pattern,
-                &[
-                    ("place", place),
-                    ("day", &day),
-                    ("month", &month),
-                    ("year", &year),
-                ],
-            )
+            fill(&f.pattern, &[("place", place), ("day", &day), ("month", &month), ("year", &year)])
         }
         None => fill(&f.blank, &[("place", place)]),
     }
@@ -103,11 +78,7 @@ pub fn authority_line(prefixes: &Prefixes, line: &str) -> String {
                 AuthorityKind::Authorized => &prefixes.authorized,
                 AuthorityKind::Acting => &prefixes.acting,
             };
-            if rest.is_empty() {
-                prefix.clone()
-            } else {
-                format!("{prefix} {rest}")
-            }
+            if rest.is_empty() { prefix.clone() } else { format!("{prefix} {rest}") }
         }
         None => rest,
     }
@@ -136,11 +107,7 @@ pub fn punctuate_list(f: &ListFormat, items: &[String]) -> Vec<String> {
 /// Remove a leading "- " / "+ " and trailing `,` `;` `.` from an item.
 fn strip_item(item: &str) -> &str {
     let t = item.trim();
-    let t = t
-        .strip_prefix("- ")
-        .or_else(|| t.strip_prefix("+ "))
-        .unwrap_or(t)
-        .trim_start();
+    let t = t.strip_prefix("- ").or_else(|| t.strip_prefix("+ ")).unwrap_or(t).trim_start();
     t.trim_end_matches([',', ';', '.']).trim_end()
 }
 
@@ -160,10 +127,7 @@ impl Outline {
             self.counters.push(0);
         }
         self.counters[level] += 1;
-        let pattern = patterns
-            .get(level)
-            .or(patterns.last())
-            .map_or("1.", String::as_str);
+        let pattern = patterns.get(level).or(patterns.last()).map_or("1.", String::as_str);
         format_pattern(pattern, &self.counters)
     }
 }
@@ -229,8 +193,8 @@ fn roman(mut n: usize) -> String {
 /// Vietnamese letter numbering: a, b, c, d, đ, e, …
 fn letter(n: usize) -> String {
     const LETTERS: &[&str] = &[
-        "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s",
-        "t", "u", "v", "x", "y",
+        "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x",
+        "y",
     ];
     let i = n.saturating_sub(1);
     let base = LETTERS[i % LETTERS.len()];
@@ -248,43 +212,25 @@ mod tests {
 
     #[test]
     fn vietnamese_upper_case() {
-        assert_eq!(
-            upper("Đảng ủy phường Giang Biên"),
-            "ĐẢNG ỦY PHƯỜNG GIANG BIÊN"
-        );
+        assert_eq!(upper("Đảng ủy phường Giang Biên"), "ĐẢNG ỦY PHƯỜNG GIANG BIÊN");
         assert_eq!(upper("quận ủy ơ ư ặ ữ"), "QUẬN ỦY Ơ Ư Ặ Ữ");
     }
 
     #[test]
     fn number_with_pattern_padding_and_blank() {
         let p = profile();
-        assert_eq!(
-            number_line(&p.header.number, Some("68"), "CV", "ĐU"),
-            "Số 68-CV/ĐU"
-        );
-        assert_eq!(
-            number_line(&p.header.number, Some("5"), "CV", "ĐU"),
-            "Số 05-CV/ĐU"
-        );
+        assert_eq!(number_line(&p.header.number, Some("68"), "CV", "ĐU"), "Số 68-CV/ĐU");
+        assert_eq!(number_line(&p.header.number, Some("5"), "CV", "ĐU"), "Số 05-CV/ĐU");
         let blank = number_line(&p.header.number, None, "CV", "ĐU");
-        assert!(
-            blank.starts_with("Số \u{a0}") && blank.ends_with("-CV/ĐU"),
-            "{blank}"
-        );
+        assert!(blank.starts_with("Số \u{a0}") && blank.ends_with("-CV/ĐU"), "{blank}");
     }
 
     #[test]
     fn placeholders_in_user_text_are_not_expanded() {
         let p = profile();
         let d = DocDate::parse("2021-11-02").unwrap();
-        assert_eq!(
-            date_line(&p.date, "Hà Nội {year}", Some(&d)),
-            "Hà Nội {year}, ngày 02 tháng 11 năm 2021"
-        );
-        assert_eq!(
-            number_line(&p.header.number, Some("3"), "CV{organ}", "ĐU"),
-            "Số 03-CV{organ}/ĐU"
-        );
+        assert_eq!(date_line(&p.date, "Hà Nội {year}", Some(&d)), "Hà Nội {year}, ngày 02 tháng 11 năm 2021");
+        assert_eq!(number_line(&p.header.number, Some("3"), "CV{organ}", "ĐU"), "Số 03-CV{organ}/ĐU");
         assert_eq!(fill("{a}{b}{", &[("a", "{b}")]), "{b}{b}{");
     }
 
@@ -292,52 +238,25 @@ mod tests {
     fn date_zero_rules() {
         let p = profile();
         let d = |s: &str| DocDate::parse(s).unwrap();
-        assert_eq!(
-            date_line(&p.date, "Giang Biên", Some(&d("2021-11-02"))),
-            "Giang Biên, ngày 02 tháng 11 năm 2021"
-        );
-        assert_eq!(
-            date_line(&p.date, "Hạ Long", Some(&d("2018-02-20"))),
-            "Hạ Long, ngày 20 tháng 02 năm 2018"
-        );
-        assert_eq!(
-            date_line(&p.date, "Hà Nội", Some(&d("2018-04-03"))),
-            "Hà Nội, ngày 03 tháng 4 năm 2018"
-        );
-        assert_eq!(
-            date_line(&p.date, "Hà Nội", Some(&d("2018-12-15"))),
-            "Hà Nội, ngày 15 tháng 12 năm 2018"
-        );
-        assert_eq!(
-            date_line(&p.date, "Hà Nội", None),
-            "Hà Nội, ngày … tháng … năm …"
-        );
+        assert_eq!(date_line(&p.date, "Giang Biên", Some(&d("2021-11-02"))), "Giang Biên, ngày 02 tháng 11 năm 2021");
+        assert_eq!(date_line(&p.date, "Hạ Long", Some(&d("2018-02-20"))), "Hạ Long, ngày 20 tháng 02 năm 2018");
+        assert_eq!(date_line(&p.date, "Hà Nội", Some(&d("2018-04-03"))), "Hà Nội, ngày 03 tháng 4 năm 2018");
+        assert_eq!(date_line(&p.date, "Hà Nội", Some(&d("2018-12-15"))), "Hà Nội, ngày 15 tháng 12 năm 2018");
+        assert_eq!(date_line(&p.date, "Hà Nội", None), "Hà Nội, ngày … tháng … năm …");
     }
 
     #[test]
     fn authority_uses_profile_spelling() {
         let p = profile();
-        assert_eq!(
-            authority_line(&p.signature.prefixes, "T/M Đảng ủy"),
-            "T/M ĐẢNG ỦY"
-        );
-        assert_eq!(
-            authority_line(&p.signature.prefixes, "TM. Ban Thường vụ"),
-            "T/M BAN THƯỜNG VỤ"
-        );
-        assert_eq!(
-            authority_line(&p.signature.prefixes, "K/T Bí thư"),
-            "K/T BÍ THƯ"
-        );
+        assert_eq!(authority_line(&p.signature.prefixes, "T/M Đảng ủy"), "T/M ĐẢNG ỦY");
+        assert_eq!(authority_line(&p.signature.prefixes, "TM. Ban Thường vụ"), "T/M BAN THƯỜNG VỤ");
+        assert_eq!(authority_line(&p.signature.prefixes, "K/T Bí thư"), "K/T BÍ THƯ");
     }
 
     #[test]
     fn punctuation_is_replaced_not_doubled() {
         let items = vec!["- Ban A,".to_string(), "Ban B".into(), "Lưu VPĐU.".into()];
-        assert_eq!(
-            punctuate(&items, "- ", ",", "."),
-            vec!["- Ban A,", "- Ban B,", "- Lưu VPĐU."]
-        );
+        assert_eq!(punctuate(&items, "- ", ",", "."), vec!["- Ban A,", "- Ban B,", "- Lưu VPĐU."]);
     }
 
     #[test]

@@ -30,10 +30,7 @@ pub struct FontSet {
 impl FontSet {
     /// The embedded fonts plus every font file found in `dirs`.
     pub fn new(dirs: &[PathBuf]) -> Result<Self, Diagnostics> {
-        let mut fonts: Vec<Font> = EMBEDDED
-            .iter()
-            .flat_map(|b| Font::iter(Bytes::new(*b)))
-            .collect();
+        let mut fonts: Vec<Font> = EMBEDDED.iter().flat_map(|b| Font::iter(Bytes::new(*b))).collect();
         let mut errors = Vec::new();
         for dir in dirs {
             if !dir.is_dir() {
@@ -54,11 +51,7 @@ impl FontSet {
 
     /// The first family of `wanted` that is available, else the embedded one.
     pub fn resolve_family<'a>(&self, wanted: impl IntoIterator<Item = &'a str>) -> String {
-        wanted
-            .into_iter()
-            .find(|f| self.book.contains_family(&f.to_lowercase()))
-            .unwrap_or(EMBEDDED_FAMILY)
-            .to_string()
+        wanted.into_iter().find(|f| self.book.contains_family(&f.to_lowercase())).unwrap_or(EMBEDDED_FAMILY).to_string()
     }
 
     /// Whether a family is available.
@@ -80,10 +73,7 @@ fn scan(dir: &Path, fonts: &mut Vec<Font>) {
             scan(&path, fonts);
             continue;
         }
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
+        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
         if matches!(ext.as_deref(), Some("ttf" | "otf" | "ttc" | "otc"))
             && let Ok(data) = std::fs::read(&path)
         {

@@ -107,12 +107,7 @@ impl Layout {
 
     /// All text of all pages, line by line in reading order.
     pub fn text(&self) -> String {
-        self.pages
-            .iter()
-            .flat_map(|p| p.lines())
-            .map(|l| l.text)
-            .collect::<Vec<_>>()
-            .join("\n")
+        self.pages.iter().flat_map(|p| p.lines()).map(|l| l.text).collect::<Vec<_>>().join("\n")
     }
 }
 
@@ -127,13 +122,7 @@ impl PageLayout {
         for run in runs {
             match lines.last_mut() {
                 Some(line) if (line.y - run.y).abs() < 0.5 => line.runs.push(run),
-                _ => lines.push(Line {
-                    text: String::new(),
-                    x0: 0.0,
-                    x1: 0.0,
-                    y: run.y,
-                    runs: vec![run],
-                }),
+                _ => lines.push(Line { text: String::new(), x0: 0.0, x1: 0.0, y: run.y, runs: vec![run] }),
             }
         }
         for line in &mut lines {
@@ -142,11 +131,7 @@ impl PageLayout {
             let mut end = f64::NEG_INFINITY;
             for r in &line.runs {
                 let gap = r.x - end;
-                if !text.is_empty()
-                    && gap > 0.15 * r.size
-                    && !text.ends_with(' ')
-                    && !r.text.starts_with(' ')
-                {
+                if !text.is_empty() && gap > 0.15 * r.size && !text.ends_with(' ') && !r.text.starts_with(' ') {
                     text.push(' ');
                 }
                 text.push_str(&r.text);
@@ -154,11 +139,7 @@ impl PageLayout {
             }
             line.text = text;
             line.x0 = line.runs.first().map_or(0.0, |r| r.x);
-            line.x1 = line
-                .runs
-                .iter()
-                .map(|r| r.x + r.width)
-                .fold(f64::NEG_INFINITY, f64::max);
+            line.x1 = line.runs.iter().map(|r| r.x + r.width).fold(f64::NEG_INFINITY, f64::max);
         }
         lines
     }
@@ -178,9 +159,7 @@ fn walk(frame: &Frame, ts: Transform, out: &mut PageLayout) {
     for (pos, item) in frame.items() {
         match item {
             FrameItem::Group(group) => {
-                let inner = ts
-                    .pre_concat(Transform::translate(pos.x, pos.y))
-                    .pre_concat(group.transform);
+                let inner = ts.pre_concat(Transform::translate(pos.x, pos.y)).pre_concat(group.transform);
                 walk(&group.frame, inner, out);
             }
             FrameItem::Text(text) => {

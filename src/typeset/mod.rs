@@ -88,22 +88,14 @@ impl Typesetter {
             style: &self.style,
             profile: job.profile_json,
             profile_id: self.profile_id,
-            today: job
-                .date
-                .and_then(|(y, m, d)| Datetime::from_ymd(y, m as u8, d as u8)),
+            today: job.date.and_then(|(y, m, d)| Datetime::from_ymd(y, m as u8, d as u8)),
         };
         let TypstWarned { output, warnings } = typst::compile::<PagedDocument>(&world);
         // Evict even on failure, or a failing batch grows without bound.
         typst::comemo::evict(EVICT_MAX_AGE);
         let warnings: Vec<Diagnostic> = warnings.iter().map(|d| convert(&world, d)).collect();
         match output {
-            Ok(doc) => Ok(Warned {
-                output: Compiled {
-                    doc,
-                    ident: job.ident,
-                },
-                warnings,
-            }),
+            Ok(doc) => Ok(Warned { output: Compiled { doc, ident: job.ident }, warnings }),
             Err(errors) => {
                 let mut all: Vec<Diagnostic> = errors.iter().map(|d| convert(&world, d)).collect();
                 all.extend(warnings);
@@ -130,9 +122,7 @@ impl Compiled {
         typst_pdf::pdf(&self.doc, &options).map_err(|errors| {
             errors
                 .iter()
-                .map(|e| {
-                    Diagnostic::error("typst.pdf", format!("failed to export PDF ({})", e.message))
-                })
+                .map(|e| Diagnostic::error("typst.pdf", format!("failed to export PDF ({})", e.message)))
                 .collect::<Vec<_>>()
                 .into()
         })
@@ -157,9 +147,7 @@ fn convert(world: &DocWorld<'_>, d: &SourceDiagnostic) -> Diagnostic {
         && let Ok(src) = world.source(id)
     {
         let name: Arc<str> = id.vpath().get_without_slash().into();
-        out = out
-            .with_file(name)
-            .with_span(Span::in_text(src.text(), range.start, range.end));
+        out = out.with_file(name).with_span(Span::in_text(src.text(), range.start, range.end));
     }
     for hint in &d.hints {
         out = out.with_hint(hint.v.to_string());

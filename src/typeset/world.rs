@@ -17,8 +17,7 @@ use super::fonts::FontSet;
 /// The interned id of a path in the virtual project root. Ids are
 /// process-global and never freed, so only fixed paths are ever used.
 pub(crate) fn project_id(path: &str) -> FileId {
-    let vpath =
-        VirtualPath::new(path).unwrap_or_else(|_| unreachable!("static path {path} is valid"));
+    let vpath = VirtualPath::new(path).unwrap_or_else(|_| unreachable!("static path {path} is valid"));
     RootedPath::new(VirtualRoot::Project, vpath).intern()
 }
 
@@ -48,8 +47,7 @@ impl DocWorld<'_> {
         if id == self.profile_id {
             Ok(self.profile.clone())
         } else {
-            self.lookup_source(id)
-                .map(|s| Bytes::from_string(s.text().to_string()))
+            self.lookup_source(id).map(|s| Bytes::from_string(s.text().to_string()))
         }
     }
 }
@@ -57,9 +55,7 @@ impl DocWorld<'_> {
 /// What a document gets for any path we do not serve.
 fn denied(id: FileId) -> FileError {
     match id.root() {
-        VirtualRoot::Package(_) => {
-            FileError::Other(Some("packages are not available in vanban".into()))
-        }
+        VirtualRoot::Package(_) => FileError::Other(Some("packages are not available in vanban".into())),
         _ => FileError::NotFound(id.vpath().get_with_slash().into()),
     }
 }

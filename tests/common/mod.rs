@@ -23,18 +23,9 @@ pub fn repo(path: &str) -> std::path::PathBuf {
 /// Compile YAML text and return its layout.
 pub fn layout_of(name: &str, yaml: &str) -> Layout {
     let source = Source::new(name, yaml);
-    let prepared = engine()
-        .prepare(&source)
-        .unwrap_or_else(|d| panic!("prepare failed:\n{d}"))
-        .output;
-    let compiled = engine()
-        .compile(&prepared)
-        .unwrap_or_else(|d| panic!("compile failed:\n{d}"));
-    assert!(
-        compiled.warnings.is_empty(),
-        "warnings: {:?}",
-        compiled.warnings
-    );
+    let prepared = engine().prepare(&source).unwrap_or_else(|d| panic!("prepare failed:\n{d}")).output;
+    let compiled = engine().compile(&prepared).unwrap_or_else(|d| panic!("compile failed:\n{d}"));
+    assert!(compiled.warnings.is_empty(), "warnings: {:?}", compiled.warnings);
     compiled.output.layout()
 }
 
@@ -52,8 +43,5 @@ pub fn mm(x: f64) -> f64 {
 /// Assert two lengths are equal within a tolerance.
 #[track_caller]
 pub fn close(actual: f64, expected: f64, tol: f64, what: &str) {
-    assert!(
-        (actual - expected).abs() <= tol,
-        "{what}: {actual:.2} pt, expected {expected:.2} ± {tol} pt"
-    );
+    assert!((actual - expected).abs() <= tol, "{what}: {actual:.2} pt, expected {expected:.2} ± {tol} pt");
 }
