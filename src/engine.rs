@@ -30,6 +30,7 @@ pub struct Engine {
     renderer: Renderer,
     typesetter: Typesetter,
     profiles: Profiles,
+    json_cache: std::sync::Mutex<std::collections::HashMap<(String, String), Bytes>>,
 }
 
 /// A checked document with its profile and the font it will use.
@@ -41,6 +42,8 @@ pub struct Prepared {
     pub profile: Profile,
     /// The font family that will be used.
     pub family: String,
+    /// The profile as JSON for the style library.
+    profile_json: Bytes,
 }
 
 impl Engine {
@@ -48,7 +51,12 @@ impl Engine {
     pub fn new(options: &EngineOptions) -> Result<Self, Diagnostics> {
         let renderer = Renderer::new(options.templates.clone())?;
         let style = renderer.asset("style.typ")?;
-        Ok(Self { typesetter: Typesetter::new(&options.font_paths, &style)?, renderer, profiles: Profiles::builtin()? })
+        Ok(Self {
+            typesetter: Typesetter::new(&options.font_paths, &style)?,
+            renderer,
+            profiles: Profiles::builtin()?,
+            json_cache: Default::default(),
+        })
     }
 
     /// The built-in and loaded profiles.
@@ -60,6 +68,32 @@ impl Engine {
     /// travel with the result.
     pub fn prepare(&self, source: &Source) -> Result<Warned<Prepared>, Diagnostics> {
         let Warned { output: document, mut warnings } = model::load(source)?;
+        let located = |mut d: Diagnostic, index: &Option<model::SpanIndex>| {
+            if d.file.is_none() {
+                d.file = Some(source.name.clone());
+            }
+            if let (None, Some(path), Some(index)) = (d.span, &d.path, index) {
+                d.span = index.locate(path);
+            }
+            d
+        };
+        match self.prepare_document(document) {
+            Ok(Warned { output, warnings: w }) => {
+                // Findings know their field path; give each its place in the file.
+                let index = (!w.is_empty()).then(|| model::SpanIndex::build(&source.text));
+                warnings.extend(w.into_iter().map(|d| located(d, &index)));
+                Ok(Warned { output, warnings })
+            }
+            Err(errors) => {
+                let index = Some(model::SpanIndex::build(&source.text));
+                Err(errors.into_iter().map(|d| located(d, &index)).chain(warnings).collect::<Vec<_>>().into())
+            }
+        }
+    }
+
+    /// Check a document built in code (a kit template filled from a data
+    /// row) and pick its profile and font. Findings carry field paths only.
+    pub fn prepare_document(&self, document: Document) -> Result<Warned<Prepared>, Diagnostics> {
         let mut findings = check::run(&document);
 
         let profile_id = document.profile.as_deref().unwrap_or("hd36");
@@ -96,24 +130,22 @@ impl Engine {
             (None, p) => self.family_for(p.as_ref()),
         };
 
-        // Findings know their field path; give each its place in the file.
-        let index = (!findings.is_empty()).then(|| model::SpanIndex::build(&source.text));
-        for d in &mut findings {
-            if d.file.is_none() {
-                d.file = Some(source.name.clone());
-            }
-            if let (None, Some(path), Some(index)) = (d.span, &d.path, &index) {
-                d.span = index.locate(path);
-            }
-        }
-        let (errors, rest): (Vec<_>, Vec<_>) = findings.into_iter().partition(Diagnostic::is_error);
-        warnings.extend(rest);
+        let (errors, warnings): (Vec<_>, Vec<_>) = findings.into_iter().partition(Diagnostic::is_error);
         match profile {
             Some(profile) if errors.is_empty() => {
-                Ok(Warned { output: Prepared { document, profile, family }, warnings })
+                let profile_json = self.profile_json(&profile, &family);
+                Ok(Warned { output: Prepared { document, profile, family, profile_json }, warnings })
             }
             _ => Err(errors.into_iter().chain(warnings).collect::<Vec<_>>().into()),
         }
+    }
+
+    /// The profile as JSON for Typst, built once per profile and font and
+    /// shared by every document of a batch.
+    fn profile_json(&self, profile: &Profile, family: &str) -> Bytes {
+        let key = (profile.id.clone(), family.to_string());
+        let mut cache = self.json_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        cache.entry(key).or_insert_with(|| Bytes::new(profile.to_json(family))).clone()
     }
 
     fn family_for(&self, profile: Option<&Profile>) -> String {
@@ -142,6 +174,16 @@ impl Engine {
         })
     }
 
+    /// The files a generated source needs beside it to compile with the
+    /// typst CLI (`typst compile --root DIR`): the style library and the
+    /// profile as JSON.
+    pub fn assets(&self, p: &Prepared) -> Result<Vec<(&'static str, Vec<u8>)>, Diagnostics> {
+        Ok(vec![
+            ("style.typ", self.renderer.asset("style.typ")?.into_owned().into_bytes()),
+            ("profile.json", p.profile_json.to_vec()),
+        ])
+    }
+
     /// The name of the generated main file, after its template
     /// (`cong-van.typ`), as Typst diagnostics name it.
     pub fn main_name(&self, p: &Prepared) -> String {
@@ -163,7 +205,7 @@ impl Engine {
             .compile(Job {
                 name: &self.main_name(p),
                 source,
-                profile_json: Bytes::new(p.profile.to_json(&p.family)),
+                profile_json: p.profile_json.clone(),
                 date: doc.date.map(|d| (d.year(), d.month(), d.day())),
                 ident: format!(
                     "vanban:{}:{}:{}:{}:{}",

@@ -23,10 +23,13 @@
 
 #![deny(missing_docs)]
 
+pub mod batch;
 pub mod check;
 pub mod cli;
 pub mod diag;
 mod engine;
+pub mod io;
+pub mod kit;
 pub mod model;
 pub mod profile;
 pub mod render;

@@ -21,6 +21,10 @@ pub enum Command {
     Render(RenderArgs),
     /// Parse and validate a document without rendering it.
     Check(CheckArgs),
+    /// Render a kit template once per data row (or once for all rows).
+    Batch(BatchArgs),
+    /// List the kit templates for `batch`.
+    Kit,
 }
 
 /// Options shared by every command that reads a document.
@@ -72,4 +76,38 @@ pub enum Format {
     Pdf,
     /// The generated Typst source, for inspection.
     Typ,
+}
+
+/// `vanban batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Kit template name (see `vanban kit`), e.g. `kiem-diem-ca-nhan-2025`.
+    pub template: String,
+    /// Data: a CSV file with a header row (UTF-8, BOM allowed) or a YAML list.
+    #[arg(long, value_name = "FILE")]
+    pub data: PathBuf,
+    /// Output directory for the PDFs and manifest.csv.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Also write one combined PDF, in row order, for printing.
+    #[arg(long, value_name = "FILE")]
+    pub merge: Option<PathBuf>,
+    /// Write PDFs, or Typst sources (with style.typ and profile.json beside them).
+    #[arg(long, value_enum, default_value_t = Format::Pdf)]
+    pub format: Format,
+    /// Worker threads (default: all cores).
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// File name pattern from row fields, e.g. "{chi_bo}-{ho_ten}".
+    #[arg(long, value_name = "PATTERN")]
+    pub name: Option<String>,
+    /// Shared values (the committee, the year, the deadline) as a YAML mapping.
+    #[arg(long, value_name = "FILE")]
+    pub context: Option<PathBuf>,
+    /// A shared value, overriding the context file (repeatable).
+    #[arg(long = "set", value_name = "KEY=VALUE", value_parser = crate::kit::data::parse_set)]
+    pub set: Vec<(String, String)>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
 }

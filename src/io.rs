@@ -1,5 +1,6 @@
-//! Writing outputs so that a failure never leaves a half-written file:
-//! write a temporary file beside the target, then rename it over.
+//! File output shared by every command: a failure never leaves a
+//! half-written file (write a temporary file beside the target, then
+//! rename it over), and I/O errors read as short lowercase reasons.
 
 use std::io::Write;
 use std::path::Path;
