@@ -186,21 +186,12 @@ struct FillMap {
 
 impl<'de> Deserialize<'de> for FillItem {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = FillItem;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a label, or a mapping with `label` and `value`")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<FillItem, E> {
-                Ok(FillItem { label: v.to_string(), value: None })
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<FillItem, A::Error> {
-                let m = FillMap::deserialize(MapAccessDeserializer::new(map))?;
-                Ok(FillItem { label: m.label, value: m.value.filter(|v| !v.trim().is_empty()) })
-            }
-        }
-        d.deserialize_any(V)
+        string_or_map(
+            d,
+            "a label, or a mapping with `label` and `value`",
+            |label| FillItem { label, value: None },
+            |m: FillMap| Ok(FillItem { label: m.label, value: m.value.filter(|v| !v.trim().is_empty()) }),
+        )
     }
 }
 
@@ -248,55 +239,28 @@ struct ListItemMap {
 
 impl<'de> Deserialize<'de> for Block {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Block;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a paragraph (text) or a mapping with `section`, `numbered` or `list`")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Block, E> {
-                Ok(Block::Paragraph(v.to_string()))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Block, A::Error> {
-                Node::deserialize(MapAccessDeserializer::new(map)).map(|n| Block::Node(Box::new(n)))
-            }
-        }
-        d.deserialize_any(V)
+        string_or_map(
+            d,
+            "a paragraph (text) or a mapping such as `section`, `numbered` or `list`",
+            Block::Paragraph,
+            |n: Node| Ok(Block::Node(Box::new(n))),
+        )
     }
 }
 
 impl<'de> Deserialize<'de> for Cell {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Cell;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a cell (text or number) or a mapping with `text`, `colspan`, `rowspan`")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
-                Ok(Cell { text: v.to_string(), colspan: 1, rowspan: 1 })
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Cell, E> {
-                self.visit_str(&v.to_string())
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Cell, E> {
-                self.visit_str(&v.to_string())
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cell, E> {
-                self.visit_str(&v.to_string())
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Cell, E> {
-                self.visit_str("")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Cell, A::Error> {
-                let m = CellMap::deserialize(MapAccessDeserializer::new(map))?;
+        string_or_map(
+            d,
+            "a cell (text or number) or a mapping with `text`, `colspan`, `rowspan`",
+            |text| Cell { text, colspan: 1, rowspan: 1 },
+            |m: CellMap| {
                 if m.colspan == 0 || m.rowspan == 0 {
-                    return Err(de::Error::custom("a cell spans at least one column and one row"));
+                    return Err("a cell spans at least one column and one row".into());
                 }
                 Ok(Cell { text: m.text, colspan: m.colspan, rowspan: m.rowspan })
-            }
-        }
-        d.deserialize_any(V)
+            },
+        )
     }
 }
 
@@ -326,22 +290,66 @@ impl<'de> Deserialize<'de> for Width {
 
 impl<'de> Deserialize<'de> for ListItem {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = ListItem;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a list item (text) or a mapping with `text` and `list`")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<ListItem, E> {
-                Ok(ListItem { text: v.to_string(), list: Vec::new() })
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ListItem, A::Error> {
-                let m = ListItemMap::deserialize(MapAccessDeserializer::new(map))?;
-                Ok(ListItem { text: m.text, list: m.list })
-            }
-        }
-        d.deserialize_any(V)
+        string_or_map(
+            d,
+            "a list item (text) or a mapping with `text` and `list`",
+            |text| ListItem { text, list: Vec::new() },
+            |m: ListItemMap| Ok(ListItem { text: m.text, list: m.list }),
+        )
     }
+}
+
+/// Deserialize a value users write either as plain text (numbers count as
+/// text) or as a mapping `M`. Dispatching on the YAML shape, rather than
+/// `#[serde(untagged)]`, keeps the mapping's own errors (an unknown key
+/// and its line) instead of "did not match any variant".
+fn string_or_map<'de, D, M, T>(
+    d: D,
+    expecting: &'static str,
+    from_text: impl FnOnce(String) -> T,
+    from_map: impl FnOnce(M) -> Result<T, String>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    M: Deserialize<'de>,
+{
+    struct V<S, F, M> {
+        expecting: &'static str,
+        from_text: S,
+        from_map: F,
+        map: std::marker::PhantomData<M>,
+    }
+    impl<'de, T, S, F, M> Visitor<'de> for V<S, F, M>
+    where
+        S: FnOnce(String) -> T,
+        F: FnOnce(M) -> Result<T, String>,
+        M: Deserialize<'de>,
+    {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(self.expecting)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            Ok((self.from_text)(v.to_string()))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
+            self.visit_str(&v.to_string())
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
+            self.visit_str(&v.to_string())
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
+            self.visit_str(&v.to_string())
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<T, E> {
+            self.visit_str("")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            let m = M::deserialize(MapAccessDeserializer::new(map))?;
+            (self.from_map)(m).map_err(de::Error::custom)
+        }
+    }
+    d.deserialize_any(V { expecting, from_text, from_map, map: std::marker::PhantomData })
 }
 
 #[cfg(test)]
