@@ -422,7 +422,15 @@ impl<'a> Walker<'a> {
         for block in blocks {
             match block {
                 Block::Paragraph(text) => self.out.push(BlockView::text("paragraph", text)),
-                Block::Node(node) => self.node(node, level),
+                Block::Node(node) => {
+                    // What a signature row confirms stays on its page.
+                    if node.signatures.is_some()
+                        && let Some(last) = self.out.last_mut()
+                    {
+                        last.keep = true;
+                    }
+                    self.node(node, level)
+                }
             }
         }
     }
@@ -444,6 +452,8 @@ impl<'a> Walker<'a> {
             b.label = label;
             b.bold = heading && style.as_ref().is_some_and(|s| s.bold);
             b.italic = heading && style.as_ref().is_some_and(|s| s.italic);
+            // A numbered line that introduces something stays with it.
+            b.keep = !node.body.is_empty();
             self.out.push(b);
             self.blocks(&node.body, level + 1);
         } else if let Some(title) = &node.chapter {
@@ -491,7 +501,10 @@ impl<'a> Walker<'a> {
             b.items = boxes.options.iter().map(|o| o.trim().to_string()).collect();
             self.out.push(b);
         } else if let Some(note) = &node.note {
-            self.out.push(BlockView::text("note", note));
+            // A centred line usually heads what follows (a xác nhận block).
+            let mut b = BlockView::text("note", note);
+            b.keep = true;
+            self.out.push(b);
         } else if node.appendix_list == Some(true) {
             let mut b = BlockView::text("appendix-list", "");
             b.items = self.appendix_titles.to_vec();
