@@ -104,17 +104,25 @@ impl Report {
 }
 
 /// One unit of work: what to fill the template with, or why not. The
-/// document itself is built by the worker, so a batch of 10,000 rows holds
-/// 10,000 small field maps, not 10,000 documents.
+/// fields and the document are built by the worker, so a batch of 10,000
+/// rows holds the data once, not 10,000 field maps or documents.
 struct Job {
     row: usize,
     file: String,
     work: Result<Work, String>,
 }
 
+/// What every job reads from.
+#[derive(Clone, Copy)]
+struct Input<'a> {
+    template: &'a KitTemplate,
+    table: &'a Table,
+    shared: &'a Row,
+}
+
 enum Work {
-    /// One row's fields (shared values and derived fields included).
-    Row(Row),
+    /// The index of a row of the table.
+    Row(usize),
     /// Every row, for a summary.
     All(Vec<Row>, Row),
 }
@@ -137,7 +145,7 @@ pub fn run(
     })?;
     let started = Instant::now();
     let jobs = plan(template, table, shared, options);
-    let outcomes = render_all(engine, template, jobs, options, on_done)?;
+    let outcomes = render_all(engine, &Input { template, table, shared }, jobs, options, on_done)?;
     let elapsed = started.elapsed();
 
     let manifest = options.out_dir.join("manifest.csv");
@@ -162,11 +170,7 @@ fn plan(template: &KitTemplate, table: &Table, shared: &Row, options: &BatchOpti
     let pattern = options.name_pattern.as_deref().unwrap_or(&template.meta.file_name);
     let ext = options.output.extension();
     let mut unique = Unique::default();
-    let with_shared = |row: &Row| {
-        let mut fields = shared.clone();
-        fields.extend(row.iter().map(|(k, v)| (k.clone(), v.clone())));
-        fields
-    };
+    let with_shared = |row: &Row| with_shared(shared, row);
     if template.meta.per == Per::All {
         let rows: Vec<Row> = table.rows.iter().map(with_shared).collect();
         let problems: Vec<String> = rows
@@ -187,10 +191,17 @@ fn plan(template: &KitTemplate, table: &Table, shared: &Row, options: &BatchOpti
             let fields = template.fields(&with_shared(row));
             let file = format!("{}.{ext}", unique.take(&kit::fill(pattern, &fields), &format!("row-{n}")));
             let problems = row_problems(template, &fields, n, table.lines.get(i).copied());
-            let work = if problems.is_empty() { Ok(Work::Row(fields)) } else { Err(problems.join("; ")) };
+            let work = if problems.is_empty() { Ok(Work::Row(i)) } else { Err(problems.join("; ")) };
             Job { row: n, file, work }
         })
         .collect()
+}
+
+/// The shared values overlaid with a row's own.
+fn with_shared(shared: &Row, row: &Row) -> Row {
+    let mut fields = shared.clone();
+    fields.extend(row.iter().map(|(k, v)| (k.clone(), v.clone())));
+    fields
 }
 
 fn row_problems(template: &KitTemplate, fields: &Row, n: usize, line: Option<usize>) -> Vec<String> {
@@ -213,7 +224,7 @@ fn describe(d: &Diagnostic) -> String {
 /// counter; each result is written to disk before the next is taken.
 fn render_all(
     engine: &Engine,
-    template: &KitTemplate,
+    input: &Input<'_>,
     jobs: Vec<Job>,
     options: &BatchOptions,
     on_done: &(dyn Fn(&Outcome) + Sync),
@@ -228,7 +239,7 @@ fn render_all(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = jobs.get(i) else { break };
-                    let outcome = render_one(engine, template, job, options, &assets);
+                    let outcome = render_one(engine, input, job, options, &assets);
                     on_done(&outcome);
                     results.lock().unwrap_or_else(std::sync::PoisonError::into_inner)[i] = Some(outcome);
                 }
@@ -241,12 +252,13 @@ fn render_all(
     Ok(results.into_iter().flatten().collect())
 }
 
-fn render_one(engine: &Engine, template: &KitTemplate, job: &Job, options: &BatchOptions, assets: &Once) -> Outcome {
+fn render_one(engine: &Engine, input: &Input<'_>, job: &Job, options: &BatchOptions, assets: &Once) -> Outcome {
+    let Input { template, table, shared } = *input;
     let out_dir = &options.out_dir;
     let fail = |message: String| Outcome { row: job.row, file: String::new(), ok: false, message };
     let document: Result<Document, Diagnostics> = match &job.work {
         Err(m) => return fail(m.clone()),
-        Ok(Work::Row(fields)) => template.document(fields),
+        Ok(Work::Row(i)) => template.document(&template.fields(&with_shared(shared, &table.rows[*i]))),
         Ok(Work::All(rows, shared)) => kit::summary_document(template, rows, shared),
     };
     let document = match document {
@@ -266,7 +278,7 @@ fn render_one(engine: &Engine, template: &KitTemplate, job: &Job, options: &Batc
             written.and_then(|()| engine.typst_source(&p.output).map(String::into_bytes))
         }
     });
-    let pdf = bytes.and_then(|bytes| crate::io::write_atomic(&out_dir.join(&job.file), &bytes));
+    let pdf = bytes.and_then(|bytes| crate::io::write_atomic_unsynced(&out_dir.join(&job.file), &bytes));
     match pdf {
         Ok(()) => Outcome { row: job.row, file: job.file.clone(), ok: true, message: String::new() },
         Err(d) => {
