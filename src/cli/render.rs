@@ -31,9 +31,7 @@ pub(super) fn render(args: &RenderArgs, printer: &mut Printer) -> Result<u8, Dia
         }
     };
     crate::io::write_atomic(&out, &bytes)?;
-    if !printer.quiet_success() {
-        eprintln!("wrote {}", out.display());
-    }
+    eprintln!("wrote {}", out.display());
     Ok(0)
 }
 

@@ -31,10 +31,6 @@ impl Printer {
         self.ids.insert(source.name.clone(), id);
     }
 
-    /// Whether to keep quiet on success (never, for now: a line per file).
-    pub fn quiet_success(&self) -> bool {
-        false
-    }
 
     /// Print diagnostics to stderr.
     pub fn print(&self, diags: &[Diagnostic]) {
