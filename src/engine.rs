@@ -39,7 +39,7 @@ pub struct Prepared {
     /// The document as written.
     pub document: Document,
     /// The profile it is laid out by.
-    pub profile: Profile,
+    pub profile: std::sync::Arc<Profile>,
     /// The font family that will be used.
     pub family: String,
     /// The profile as JSON for the style library.
@@ -115,7 +115,7 @@ impl Engine {
         let family = match (&document.font, &profile) {
             (Some(f), _) if self.typesetter.fonts().has_family(f) => f.clone(),
             (Some(f), p) => {
-                let fallback = self.family_for(p.as_ref());
+                let fallback = self.family_for(p.as_deref());
                 findings.push(
                     Diagnostic::new(
                         Severity::Warning,
@@ -127,7 +127,7 @@ impl Engine {
                 );
                 fallback
             }
-            (None, p) => self.family_for(p.as_ref()),
+            (None, p) => self.family_for(p.as_deref()),
         };
 
         let (errors, warnings): (Vec<_>, Vec<_>) = findings.into_iter().partition(Diagnostic::is_error);

@@ -9,6 +9,7 @@
 //! Entry points: [`Profiles::builtin`], [`Profiles::get`], [`Profile::to_json`].
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -456,7 +457,7 @@ impl Profile {
 /// A set of profiles by id.
 #[derive(Debug, Clone)]
 pub struct Profiles {
-    by_id: BTreeMap<String, Profile>,
+    by_id: BTreeMap<String, Arc<Profile>>,
 }
 
 impl Profiles {
@@ -475,13 +476,14 @@ impl Profiles {
             let profile: Profile = serde_yaml::from_value(value).map_err(|e| {
                 Diagnostic::error("internal.profile", format!("built-in profile `{id}` is invalid ({e})"))
             })?;
-            by_id.insert(id.clone(), profile);
+            by_id.insert(id.clone(), Arc::new(profile));
         }
         Ok(Self { by_id })
     }
 
     /// The profile with this id.
-    pub fn get(&self, id: &str) -> Option<&Profile> {
+    /// Shared, not cloned: every document of a batch points at the same one.
+    pub fn get(&self, id: &str) -> Option<&Arc<Profile>> {
         self.by_id.get(id)
     }
 

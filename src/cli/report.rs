@@ -31,7 +31,6 @@ impl Printer {
         self.ids.insert(source.name.clone(), id);
     }
 
-
     /// Print diagnostics to stderr.
     pub fn print(&self, diags: &[Diagnostic]) {
         if diags.is_empty() {

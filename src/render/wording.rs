@@ -207,7 +207,7 @@ mod tests {
     use crate::profile::Profiles;
 
     fn profile() -> crate::profile::Profile {
-        Profiles::builtin().unwrap().get("hd36").unwrap().clone()
+        Profiles::builtin().unwrap().get("hd36").unwrap().as_ref().clone()
     }
 
     #[test]
