@@ -31,6 +31,7 @@ mod engine;
 pub mod io;
 pub mod kit;
 pub mod model;
+pub mod pattern;
 pub mod profile;
 pub mod render;
 pub mod typeset;

@@ -12,7 +12,7 @@ mod template;
 use std::collections::BTreeMap;
 
 pub use data::{Row, Table};
-pub use template::{KitMeta, KitTemplate, Per, Rule, fill, holds, placeholders, truthy};
+pub use template::{KitMeta, KitTemplate, Per, Rule, fill, holds, truthy};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{DocDate, Document};

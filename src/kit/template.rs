@@ -140,40 +140,10 @@ fn instantiate(value: &Value, fields: &Row) -> Value {
     }
 }
 
-/// Replace `{field}` (letters, digits, `_`) with the field's text, in one
-/// pass; a field the row does not have becomes empty (dots in a form).
+/// Fill `{field}` placeholders from a row (see [`crate::pattern`]); a
+/// field the row does not have becomes empty (dots in a form).
 pub fn fill(pattern: &str, fields: &Row) -> String {
-    let mut out = String::with_capacity(pattern.len());
-    let mut rest = pattern;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let name_len = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(after.len());
-        if name_len > 0 && after[name_len..].starts_with('}') {
-            out.push_str(fields.get(&after[..name_len]).map_or("", |v| v.trim()));
-            rest = &after[name_len + 1..];
-        } else {
-            out.push('{');
-            rest = after;
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The placeholders a pattern uses.
-pub fn placeholders(pattern: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = pattern;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        let n = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(after.len());
-        if n > 0 && after[n..].starts_with('}') {
-            out.push(after[..n].to_string());
-        }
-        rest = after;
-    }
-    out
+    crate::pattern::fill(pattern, |name| Some(fields.get(name).map_or("", |v| v.trim())))
 }
 
 /// Evaluate `field`, `!field`, `field=value`, `field!=value`.

@@ -25,30 +25,9 @@ pub fn pad_number(f: &NumberFormat, number: Option<&str>) -> String {
     }
 }
 
-/// Replace `{name}` placeholders in one pass, so that text inserted from
-/// the document is never scanned for placeholders again.
+/// Fill the profile's `{name}` placeholders (see [`crate::pattern`]).
 pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(pattern.len() + 32);
-    let mut rest = pattern;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let known = after
-            .find('}')
-            .and_then(|close| values.iter().find(|(k, _)| *k == &after[..close]).map(|(_, v)| (*v, close)));
-        match known {
-            Some((value, close)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    crate::pattern::fill(pattern, |name| values.iter().find(|(k, _)| *k == name).map(|(_, v)| *v))
 }
 
 /// "Giang Biên, ngày 02 tháng 11 năm 2021" with the profile's zero rules.
