@@ -26,12 +26,7 @@ pub struct Table {
 
 /// Read a `.csv` or `.yaml`/`.yml` data file.
 pub fn read(path: &Path) -> Result<Table, Diagnostics> {
-    let name: Arc<str> = path.display().to_string().into();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Diagnostic::error("io.read", format!("failed to read data file ({})", crate::io::io_reason(&e)))
-            .with_file(name.clone())
-    })?;
-    let text: String = text.trim_start_matches('\u{feff}').nfc().collect();
+    let (name, text) = read_text(path, "data file")?;
     match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
         Some("csv") => from_csv(&text, &name),
         Some("yaml" | "yml") => from_yaml(&text, &name),
@@ -40,6 +35,16 @@ pub fn read(path: &Path) -> Result<Table, Diagnostics> {
             .with_hint("save the spreadsheet as CSV UTF-8")
             .into()),
     }
+}
+
+/// A text file, BOM dropped and NFC-normalised, with its display name.
+fn read_text(path: &Path, what: &str) -> Result<(Arc<str>, String), Diagnostics> {
+    let name: Arc<str> = path.display().to_string().into();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Diagnostic::error("io.read", format!("failed to read {what} ({})", crate::io::io_reason(&e)))
+            .with_file(name.clone())
+    })?;
+    Ok((name, text.trim_start_matches('\u{feff}').nfc().collect()))
 }
 
 /// Parse CSV text with a header row.
@@ -120,12 +125,7 @@ fn scalar(v: &serde_yaml::Value) -> Option<String> {
 
 /// Shared values: a flat YAML mapping of text.
 pub fn read_context(path: &Path) -> Result<Row, Diagnostics> {
-    let name: Arc<str> = path.display().to_string().into();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Diagnostic::error("io.read", format!("failed to read context file ({})", crate::io::io_reason(&e)))
-            .with_file(name.clone())
-    })?;
-    let text: String = text.trim_start_matches('\u{feff}').nfc().collect();
+    let (name, text) = read_text(path, "context file")?;
     let shape =
         || Diagnostic::error("data.context", "a context file is a flat mapping of text").with_file(name.clone());
     let value: serde_yaml::Value = serde_yaml::from_str(&text).map_err(|e| {
