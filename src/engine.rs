@@ -154,6 +154,24 @@ impl Engine {
         self.typesetter.fonts().resolve_family(wanted)
     }
 
+    /// The format rules of the document's profile, located in the source.
+    /// `today` decides what "in the future" means.
+    pub fn rules(&self, source: &Source, p: &Prepared, today: chrono::NaiveDate) -> Vec<Diagnostic> {
+        let findings = check::rules::run(&p.document, &p.profile, today);
+        if findings.is_empty() {
+            return findings;
+        }
+        let index = model::SpanIndex::build(&source.text);
+        findings
+            .into_iter()
+            .map(|mut d| {
+                d.file = Some(source.name.clone());
+                d.span = d.path.as_deref().and_then(|path| index.locate(path));
+                d
+            })
+            .collect()
+    }
+
     /// The generated Typst source of a prepared document.
     pub fn typst_source(&self, p: &Prepared) -> Result<String, Diagnostics> {
         let view = view::build(&p.document, &p.profile);

@@ -4,6 +4,8 @@
 //!
 //! Entry point: [`run`].
 
+pub mod rules;
+
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{Block, Document, Kind, ListItem, Table};
 

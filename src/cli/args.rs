@@ -25,6 +25,16 @@ pub enum Command {
     Batch(BatchArgs),
     /// List the kit templates for `batch`.
     Kit,
+    /// List the format rules that `check` and `render` apply.
+    Rules(RulesArgs),
+}
+
+/// `vanban rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Only this profile's rules (hd36, nd30, hd05).
+    #[arg(long)]
+    pub profile: Option<String>,
 }
 
 /// Options shared by every command that reads a document.
@@ -54,6 +64,9 @@ pub struct RenderArgs {
     /// Render only appendix N (1-based) on its own, as a blank form to print.
     #[arg(long, value_name = "N")]
     pub appendix: Option<usize>,
+    /// Render even when format rules find errors.
+    #[arg(long)]
+    pub force: bool,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,

@@ -33,6 +33,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => render::check(args, &mut printer),
         Command::Batch(args) => batch::batch(args, &mut printer),
         Command::Kit => batch::list(),
+        Command::Rules(args) => render::rules(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

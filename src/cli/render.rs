@@ -1,8 +1,8 @@
-//! `vanban render` and `vanban check`.
+//! `vanban render`, `vanban check` and `vanban rules`.
 
 use std::path::{Path, PathBuf};
 
-use super::args::{CheckArgs, Format, RenderArgs};
+use super::args::{CheckArgs, Format, RenderArgs, RulesArgs};
 use super::report::Printer;
 use super::{engine, read_source};
 use crate::diag::Diagnostics;
@@ -16,6 +16,13 @@ pub(super) fn render(args: &RenderArgs, printer: &mut Printer) -> Result<u8, Dia
     crate::io::ensure_not_input(&args.input, &out)?;
     let crate::diag::Warned { output: prepared, warnings } = engine.prepare(&source)?;
     printer.print(&warnings);
+    // The format rules run first: an error stops the render unless --force.
+    let findings = engine.rules(&source, &prepared, today());
+    printer.print(&findings);
+    if findings.iter().any(crate::diag::Diagnostic::is_error) && !args.force {
+        eprintln!("not rendered: fix the errors above, or render anyway with --force");
+        return Ok(EXIT_RULES);
+    }
     let typst = match args.appendix {
         Some(n) => engine.appendix_source(&prepared, n)?,
         None => engine.typst_source(&prepared)?,
@@ -41,8 +48,51 @@ pub(super) fn check(args: &CheckArgs, printer: &mut Printer) -> Result<u8, Diagn
     let source = read_source(&args.input, printer)?;
     let prepared = engine.prepare(&source)?;
     printer.print(&prepared.warnings);
-    eprintln!("{}: ok", source.name);
+    let findings = engine.rules(&source, &prepared.output, today());
+    printer.print(&findings);
+    let errors = findings.iter().filter(|d| d.is_error()).count();
+    if errors > 0 {
+        eprintln!("{}: {errors} rule error(s), {} warning(s)", source.name, findings.len() - errors);
+        return Ok(EXIT_RULES);
+    }
+    eprintln!(
+        "{}: ok{}",
+        source.name,
+        if findings.is_empty() { String::new() } else { format!(" ({} warning(s))", findings.len()) }
+    );
     Ok(0)
+}
+
+/// List the format rules, for one profile or all.
+pub(super) fn rules(args: &RulesArgs) -> Result<u8, Diagnostics> {
+    let profiles = crate::profile::Profiles::builtin()?;
+    let ids = match &args.profile {
+        Some(p) if profiles.get(p).is_none() => {
+            return Err(crate::diag::Diagnostic::error("cli.profile", format!("unknown profile `{p}`"))
+                .with_hint(format!("available: {}", profiles.ids().join(", ")))
+                .into());
+        }
+        Some(p) => vec![p.clone()],
+        None => profiles.ids(),
+    };
+    for id in ids {
+        let Some(profile) = profiles.get(&id) else { continue };
+        println!("{id} — {}", profile.name);
+        for rule in crate::check::rules::registry() {
+            println!("  {:<28} {:<8} {}", rule.full_id(profile), rule.severity.to_string(), rule.message);
+            println!("  {:<28} {:<8} {}", "", "", rule.clause_for(profile));
+        }
+    }
+    Ok(0)
+}
+
+/// Exit code when format rules found errors.
+const EXIT_RULES: u8 = 1;
+
+/// Today's date (UTC), for "not in the future".
+fn today() -> chrono::NaiveDate {
+    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400);
+    chrono::NaiveDate::default() + chrono::Days::new(days)
 }
 
 /// `cv.yaml` → `cv.pdf` (or `cv.typ`) beside the input.

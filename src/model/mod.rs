@@ -222,6 +222,10 @@ pub struct Document {
     /// Phụ lục, biểu mẫu: appendices, each on its own page(s).
     #[serde(default)]
     pub appendices: Vec<Appendix>,
+    /// Format rules this document turns off, by id (`NHU-TREN` or
+    /// `HD36.NHU-TREN`); `vanban rules` lists them.
+    #[serde(default)]
+    pub rules_off: Vec<String>,
 }
 
 /// Time, place and people of a meeting (giấy mời, biên bản).
