@@ -77,9 +77,22 @@ pub struct RenderArgs {
 pub struct CheckArgs {
     /// The document, as YAML.
     pub input: PathBuf,
+    /// How to print diagnostics: for people, or one JSON object per line
+    /// on stdout for editors and CI.
+    #[arg(long, value_enum, default_value_t = DiagnosticFormat::Human)]
+    pub format: DiagnosticFormat,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// How diagnostics are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiagnosticFormat {
+    /// Code frames on stderr, coloured on a terminal.
+    Human,
+    /// JSON lines on stdout.
+    Json,
 }
 
 /// Output formats of `render`.

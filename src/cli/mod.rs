@@ -6,6 +6,7 @@
 
 mod args;
 mod batch;
+mod config;
 mod render;
 mod report;
 

@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::args::{CheckArgs, Format, RenderArgs, RulesArgs};
+use super::args::{CheckArgs, DiagnosticFormat, Format, RenderArgs, RulesArgs};
+use super::config::ProjectConfig;
 use super::report::Printer;
 use super::{engine, read_source};
 use crate::diag::Diagnostics;
@@ -14,8 +15,9 @@ pub(super) fn render(args: &RenderArgs, printer: &mut Printer) -> Result<u8, Dia
     let source = read_source(&args.input, printer)?;
     let out = args.output.clone().unwrap_or_else(|| default_output(&args.input, args.format, args.appendix));
     crate::io::ensure_not_input(&args.input, &out)?;
-    let crate::diag::Warned { output: prepared, warnings } = engine.prepare(&source)?;
+    let crate::diag::Warned { output: mut prepared, warnings } = engine.prepare(&source)?;
     printer.print(&warnings);
+    prepared.document.rules_off.extend(ProjectConfig::find(&args.input)?.rules.off);
     // The format rules run first: an error stops the render unless --force.
     let findings = engine.rules(&source, &prepared, today());
     printer.print(&findings);
@@ -44,10 +46,12 @@ pub(super) fn render(args: &RenderArgs, printer: &mut Printer) -> Result<u8, Dia
 
 /// Parse and validate one document.
 pub(super) fn check(args: &CheckArgs, printer: &mut Printer) -> Result<u8, Diagnostics> {
+    printer.set_json(args.format == DiagnosticFormat::Json);
     let engine = engine(&args.common)?;
     let source = read_source(&args.input, printer)?;
-    let prepared = engine.prepare(&source)?;
+    let mut prepared = engine.prepare(&source)?;
     printer.print(&prepared.warnings);
+    prepared.output.document.rules_off.extend(ProjectConfig::find(&args.input)?.rules.off);
     let findings = engine.rules(&source, &prepared.output, today());
     printer.print(&findings);
     let errors = findings.iter().filter(|d| d.is_error()).count();

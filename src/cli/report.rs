@@ -17,12 +17,18 @@ pub struct Printer {
     files: SimpleFiles<Arc<str>, String>,
     ids: HashMap<Arc<str>, usize>,
     color: bool,
+    json: bool,
 }
 
 impl Printer {
     /// A printer; `color` when stderr is a terminal.
     pub fn new(color: bool) -> Self {
-        Self { files: SimpleFiles::new(), ids: HashMap::new(), color }
+        Self { files: SimpleFiles::new(), ids: HashMap::new(), color, json: false }
+    }
+
+    /// Print JSON lines on stdout instead of code frames.
+    pub fn set_json(&mut self, json: bool) {
+        self.json = json;
     }
 
     /// Register a source so its diagnostics get a code frame.
@@ -34,6 +40,15 @@ impl Printer {
     /// Print diagnostics to stderr.
     pub fn print(&self, diags: &[Diagnostic]) {
         if diags.is_empty() {
+            return;
+        }
+        if self.json {
+            let mut out = std::io::stdout().lock();
+            for d in diags {
+                if let Ok(line) = serde_json::to_string(d) {
+                    let _ = writeln!(out, "{line}");
+                }
+            }
             return;
         }
         let text = self.render(diags);

@@ -69,6 +69,12 @@ fn to_diagnostic(source: &Source, path: &str, err: &serde_yaml::Error) -> Diagno
     let message = strip_path(strip_location(&full)).to_string();
     let path = (path != "." && !path.is_empty()).then(|| path.to_string());
     let (code, message, path, hints) = classify(&message, path);
+    // A syntax error names where the broken construct began ("while
+    // scanning a quoted scalar at line 3 column 10"): point there, keep it.
+    let (message, context_at) = match (code, syntax_context(&full)) {
+        ("yaml.syntax", Some((context, line, column))) => (format!("{message} {context}"), Some((line, column))),
+        _ => (message, None),
+    };
 
     // Prefer the position of the field itself (errors raised inside our own
     // Deserialize impls carry no position); fall back to serde_yaml's.
@@ -79,7 +85,8 @@ fn to_diagnostic(source: &Source, path: &str, err: &serde_yaml::Error) -> Diagno
         _ => index.value(p),
     });
     let from_serde = err.location().map(|loc| Span::at_line_column(&source.text, loc.line(), loc.column()));
-    let span = if code == "yaml.syntax" { from_serde } else { from_index.or(from_serde) };
+    let from_context = context_at.map(|(line, column)| Span::at_line_column(&source.text, line, column));
+    let span = if code == "yaml.syntax" { from_context.or(from_serde) } else { from_index.or(from_serde) };
     let mut d = Diagnostic::error(code, message).with_file(source.name.clone());
     if let Some(span) = span {
         d = d.with_span(span);
@@ -91,6 +98,18 @@ fn to_diagnostic(source: &Source, path: &str, err: &serde_yaml::Error) -> Diagno
         d = d.with_hint(h);
     }
     d
+}
+
+/// "while scanning a quoted scalar" and where it began, from a libyaml
+/// message "… at line 5 column 1, while scanning … at line 3 column 10".
+fn syntax_context(full: &str) -> Option<(String, usize, usize)> {
+    let i = full.find(", while ")?;
+    let context = &full[i + 2..];
+    let at = context.rfind(" at line ")?;
+    let mut nums = context[at + " at line ".len()..].split(" column ");
+    let line = nums.next()?.trim().parse().ok()?;
+    let column = nums.next()?.trim().trim_end_matches(|c: char| !c.is_ascii_digit()).parse().ok()?;
+    Some((context[..at].to_string(), line, column))
 }
 
 /// serde_yaml puts its own path first (`signer: unknown field …`); we
