@@ -27,6 +27,15 @@ pub enum Command {
     Kit,
     /// List the format rules that `check` and `render` apply.
     Rules(RulesArgs),
+    /// Print the JSON Schema of the YAML, for editors.
+    Schema(SchemaArgs),
+}
+
+/// `vanban schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Only this kind (`cong-van`, `ke-hoach` …); default: every kind.
+    pub kind: Option<String>,
 }
 
 /// `vanban rules`.

@@ -35,6 +35,7 @@ pub fn run() -> ExitCode {
         Command::Batch(args) => batch::batch(args, &mut printer),
         Command::Kit => batch::list(),
         Command::Rules(args) => render::rules(args),
+        Command::Schema(args) => render::schema(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::args::{CheckArgs, DiagnosticFormat, Format, RenderArgs, RulesArgs};
+use super::args::{CheckArgs, DiagnosticFormat, Format, RenderArgs, RulesArgs, SchemaArgs};
 use super::config::ProjectConfig;
 use super::report::Printer;
 use super::{engine, read_source};
@@ -87,6 +87,25 @@ pub(super) fn rules(args: &RulesArgs) -> Result<u8, Diagnostics> {
             println!("  {:<28} {:<8} {}", "", "", rule.clause_for(profile));
         }
     }
+    Ok(0)
+}
+
+/// Print the JSON Schema of the YAML.
+pub(super) fn schema(args: &SchemaArgs) -> Result<u8, Diagnostics> {
+    let kind = match &args.kind {
+        None => None,
+        Some(k) => Some(serde_json::from_value::<crate::model::Kind>(k.as_str().into()).map_err(|_| {
+            let ids: Vec<String> = crate::model::Kind::ALL.iter().map(|k| k.id().to_string()).collect();
+            let mut d = crate::diag::Diagnostic::error("cli.kind", format!("unknown kind `{k}`"))
+                .with_hint(format!("kinds: {}", ids.join(", ")));
+            if let Some(best) = crate::model::closest(k, &ids) {
+                d = d.with_hint(format!("did you mean `{best}`?"));
+            }
+            Diagnostics::from(d)
+        })?),
+    };
+    let schema = crate::model::schema::document_schema(kind);
+    println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
     Ok(0)
 }
 

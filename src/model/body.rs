@@ -8,6 +8,7 @@
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -24,7 +25,7 @@ pub enum Block {
 
 /// A block written as a mapping: exactly one key other than `body` says
 /// what it is (checked in `check`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Node {
     /// Mục: a section title on its own line after its automatic number.
@@ -98,7 +99,7 @@ impl Node {
 
 /// A table with optional header rows (repeated on every page), merged
 /// header cells, numbered rows and a totals row.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table {
     /// Column widths: `12mm`, `2fr`, `auto` (a bare number means mm).
@@ -132,13 +133,16 @@ pub struct Cell {
     pub rowspan: usize,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct CellMap {
+pub(crate) struct CellMap {
+    /// The cell's text, with emphasis markup.
     #[serde(default)]
     text: String,
+    /// Columns spanned.
     #[serde(default = "one")]
     colspan: usize,
+    /// Rows spanned.
     #[serde(default = "one")]
     rowspan: usize,
 }
@@ -176,10 +180,12 @@ pub struct FillItem {
     pub value: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct FillMap {
+pub(crate) struct FillMap {
+    /// Nhãn: "Họ và tên".
     label: String,
+    /// The value printed instead of the dots.
     #[serde(default)]
     value: Option<String>,
 }
@@ -196,7 +202,7 @@ impl<'de> Deserialize<'de> for FillItem {
 }
 
 /// A line of check boxes.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Checkboxes {
     /// Text before the boxes ("Tự đánh giá về cấp độ thực hiện:").
@@ -207,7 +213,7 @@ pub struct Checkboxes {
 }
 
 /// One signature slot in a row: a title, a note, room, a name.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SignatureSlot {
     /// The bold title ("NGƯỜI LẬP BIỂU"), in normal case.
@@ -229,10 +235,12 @@ pub struct ListItem {
     pub list: Vec<ListItem>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct ListItemMap {
+pub(crate) struct ListItemMap {
+    /// The item's text.
     text: String,
+    /// Sub-items, one level deeper ("+").
     #[serde(default)]
     list: Vec<ListItem>,
 }

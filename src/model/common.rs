@@ -3,11 +3,12 @@
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
+use schemars::JsonSchema;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
 /// Cơ quan ban hành: who issues the document.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Issuer {
     /// Cơ quan cấp trên: the superior organ line ("Đảng bộ quận Long Biên"),
@@ -104,7 +105,7 @@ impl<'de> Deserialize<'de> for DocDate {
 }
 
 /// Người ký: who signs, and in what capacity.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signer {
     /// Quyền hạn ký: the authority line, e.g. `T/M Đảng ủy`, `K/T Bí thư`,

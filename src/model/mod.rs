@@ -11,10 +11,12 @@ mod body;
 mod common;
 pub mod inline;
 mod load;
+pub mod schema;
 mod spans;
 
 pub(crate) use load::closest;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use body::{Block, Cell, Checkboxes, FillItem, ListItem, Node, SignatureSlot, Table, Width};
@@ -23,7 +25,7 @@ pub use load::{Source, load};
 pub use spans::SpanIndex;
 
 /// The kind of document (loại văn bản).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// Công văn: a letter without a type name, with "V/v" and "Kính gửi".
@@ -144,7 +146,7 @@ impl Kind {
 }
 
 /// A document as written in YAML.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// Loại văn bản: which kind of document this is.
@@ -229,7 +231,7 @@ pub struct Document {
 }
 
 /// Time, place and people of a meeting (giấy mời, biên bản).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// Thời gian ("14 giờ 00, thứ Năm, ngày 05/12/2025").
@@ -256,7 +258,7 @@ pub struct Meeting {
 }
 
 /// Phụ lục / biểu mẫu: an appendix that starts on a new page.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Appendix {
     /// The label at the top ("Phụ lục 1", "Mẫu 01", "Biểu 01").
