@@ -106,6 +106,10 @@ pub struct Diagnostic {
     /// How to fix it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub hints: Vec<String>,
+    /// The corrected value of the field at `path`, when the fix is certain
+    /// (`vanban check --fix` writes it into the YAML).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
 }
 
 impl Diagnostic {
@@ -119,6 +123,7 @@ impl Diagnostic {
             span: None,
             path: None,
             hints: Vec::new(),
+            fix: None,
         }
     }
 
@@ -153,6 +158,12 @@ impl Diagnostic {
     /// Add a hint.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
+        self
+    }
+
+    /// Attach the corrected value of the field at `path`.
+    pub fn with_fix(mut self, value: impl Into<String>) -> Self {
+        self.fix = Some(value.into());
         self
     }
 

@@ -132,3 +132,34 @@ fn rules_are_listed_per_profile() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("ND30.QUYEN-HAN-KY") && text.contains("NĐ 30/2020") && !text.contains("HD36."), "{text}");
 }
+
+#[test]
+fn fix_rewrites_values_and_keeps_comments_and_order() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let original = "# nháp — giữ chú thích\nkind: cong-van\nissuer:\n  organ: Đảng ủy phường Giang Biên\n  code: HU   # sai mã\nplace: Giang Biên\nsigner:\n  authority: TM. Đảng ủy\n  role: Phó Bí thư\n  name: TS. Đào Mạnh Trung\ndistribution: [Lưu VPĐU]\n";
+    std::fs::write(dir.path().join("t.yaml"), original).unwrap();
+    let out = Command::cargo_bin("vanban")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "t.yaml", "--fix"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("fixed HD36.KY-HIEU-CO-QUAN") && stderr.contains("fixed HD36.HOC-HAM"), "{stderr}");
+    let fixed = std::fs::read_to_string(dir.path().join("t.yaml")).unwrap();
+    let expected = original
+        .replace("code: HU   # sai mã", "code: ĐU   # sai mã")
+        .replace("authority: TM. Đảng ủy", "authority: T/M Đảng ủy")
+        .replace("name: TS. Đào Mạnh Trung", "name: Đào Mạnh Trung");
+    assert_eq!(fixed, expected);
+    // A second run has nothing left to fix.
+    let again = Command::cargo_bin("vanban")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "t.yaml", "--fix"])
+        .output()
+        .unwrap();
+    assert!(again.status.success() && !String::from_utf8_lossy(&again.stderr).contains("fixed"));
+    assert_eq!(std::fs::read_to_string(dir.path().join("t.yaml")).unwrap(), expected);
+}

@@ -4,6 +4,7 @@
 //!
 //! Entry point: [`run`].
 
+pub mod fix;
 pub mod rules;
 
 use crate::diag::{Diagnostic, Severity};

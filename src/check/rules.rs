@@ -26,14 +26,23 @@ pub struct Ctx<'a> {
 pub struct Hit {
     path: String,
     detail: Option<String>,
+    fix: Option<String>,
 }
 
 fn hit(path: impl Into<String>) -> Hit {
-    Hit { path: path.into(), detail: None }
+    Hit { path: path.into(), detail: None, fix: None }
 }
 
 fn hit_with(path: impl Into<String>, detail: String) -> Hit {
-    Hit { path: path.into(), detail: Some(detail) }
+    Hit { path: path.into(), detail: Some(detail), fix: None }
+}
+
+impl Hit {
+    /// The field's corrected value, when it is certain.
+    fn fix(mut self, value: impl Into<String>) -> Self {
+        self.fix = Some(value.into());
+        self
+    }
 }
 
 /// A format rule.
@@ -175,12 +184,14 @@ pub fn run(doc: &Document, profile: &Profile, today: NaiveDate) -> Vec<Diagnosti
     for rule in RULES.iter().filter(|r| !off(r)) {
         for h in (rule.check)(&ctx) {
             let message = h.detail.unwrap_or_else(|| rule.message.to_string());
-            out.push(
-                Diagnostic::new(rule.severity, rule.full_id(profile), message)
-                    .with_path(h.path)
-                    .with_hint(rule.hint)
-                    .with_hint(format!("{}; turn off with `rules_off: [{}]`", rule.clause_for(profile), rule.id)),
-            );
+            let mut d = Diagnostic::new(rule.severity, rule.full_id(profile), message)
+                .with_path(h.path)
+                .with_hint(rule.hint)
+                .with_hint(format!("{}; turn off with `rules_off: [{}]`", rule.clause_for(profile), rule.id));
+            if let Some(value) = h.fix {
+                d = d.with_hint(format!("`vanban check --fix` writes: {value}")).with_fix(value);
+            }
+            out.push(d);
         }
     }
     out
@@ -188,14 +199,17 @@ pub fn run(doc: &Document, profile: &Profile, today: NaiveDate) -> Vec<Diagnosti
 
 fn type_code(c: &Ctx) -> Vec<Hit> {
     match &c.doc.type_code {
-        Some(code) if code.trim() != c.profile.type_code(c.doc.kind) => vec![hit_with(
-            "type_code",
-            format!(
-                "the type code `{code}` does not match a {} (`{}`)",
-                c.doc.kind.name_vi().to_lowercase(),
-                c.profile.type_code(c.doc.kind)
-            ),
-        )],
+        Some(code) if code.trim() != c.profile.type_code(c.doc.kind) => vec![
+            hit_with(
+                "type_code",
+                format!(
+                    "the type code `{code}` does not match a {} (`{}`)",
+                    c.doc.kind.name_vi().to_lowercase(),
+                    c.profile.type_code(c.doc.kind)
+                ),
+            )
+            .fix(c.profile.type_code(c.doc.kind)),
+        ],
         _ => Vec::new(),
     }
 }
@@ -221,10 +235,13 @@ fn organ_code(c: &Ctx) -> Vec<Hit> {
     let organ = c.doc.issuer.organ.trim().to_lowercase();
     let code = c.doc.issuer.code.trim();
     match ORGAN_CODES.iter().find(|(prefix, _)| organ.starts_with(prefix)) {
-        Some((_, expected)) if code != *expected && !code.starts_with(expected) => vec![hit_with(
-            "issuer.code",
-            format!("the organ code `{code}` does not match \"{}\" (`{expected}`)", c.doc.issuer.organ.trim()),
-        )],
+        Some((_, expected)) if code != *expected && !code.starts_with(expected) => vec![
+            hit_with(
+                "issuer.code",
+                format!("the organ code `{code}` does not match \"{}\" (`{expected}`)", c.doc.issuer.organ.trim()),
+            )
+            .fix(*expected),
+        ],
         _ => Vec::new(),
     }
 }
@@ -324,11 +341,22 @@ fn texts(doc: &Document, f: &mut dyn FnMut(&str, &str)) {
 
 fn authority_spelling(c: &Ctx) -> Vec<Hit> {
     let Some(line) = c.doc.signer.as_ref().and_then(|s| s.authority.as_deref()) else { return Vec::new() };
-    let (Some((_, written)), _) = AuthorityKind::split(line) else { return Vec::new() };
+    let (Some((kind, written)), rest) = AuthorityKind::split(line) else { return Vec::new() };
     let state = written.ends_with('.') && written != "Q.";
     let party_profile = family(c.profile) == "HD36";
     if state == party_profile && written != "Q." {
-        vec![hit_with("signer.authority", format!("`{written}` is not how this guide spells the signing capacity"))]
+        let p = &c.profile.signature.prefixes;
+        let prefix = match kind {
+            AuthorityKind::OnBehalf => &p.on_behalf,
+            AuthorityKind::Deputy => &p.deputy,
+            AuthorityKind::ByOrder => &p.by_order,
+            AuthorityKind::Authorized => &p.authorized,
+            AuthorityKind::Acting => &p.acting,
+        };
+        vec![
+            hit_with("signer.authority", format!("`{written}` is not how this guide spells the signing capacity"))
+                .fix(format!("{prefix} {rest}")),
+        ]
     } else {
         Vec::new()
     }
@@ -351,8 +379,17 @@ fn role_repeats_organ(c: &Ctx) -> Vec<Hit> {
 fn academic_title(c: &Ctx) -> Vec<Hit> {
     const TITLES: &[&str] = &["ts.", "ths.", "pgs.", "gs.", "ks.", "bs.", "cn.", "đ/c", "đồng chí"];
     let Some(s) = &c.doc.signer else { return Vec::new() };
-    let name = s.name.trim().to_lowercase();
-    if TITLES.iter().any(|t| name.starts_with(t)) { vec![hit("signer.name")] } else { Vec::new() }
+    let name = s.name.trim();
+    let lower = name.to_lowercase();
+    match TITLES.iter().find(|t| lower.starts_with(**t)) {
+        // Titles are ASCII or start with "đ", so the cut is on a char boundary.
+        Some(t) => {
+            let cut = lower[..t.len()].chars().count();
+            let bare: String = name.chars().skip(cut).collect();
+            vec![hit("signer.name").fix(bare.trim())]
+        }
+        None => Vec::new(),
+    }
 }
 
 fn file_copy(c: &Ctx) -> Vec<Hit> {

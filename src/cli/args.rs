@@ -90,6 +90,10 @@ pub struct CheckArgs {
     /// on stdout for editors and CI.
     #[arg(long, value_enum, default_value_t = DiagnosticFormat::Human)]
     pub format: DiagnosticFormat,
+    /// Write the certain fixes into the file (comments and order kept),
+    /// then check again.
+    #[arg(long)]
+    pub fix: bool,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,

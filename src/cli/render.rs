@@ -49,10 +49,31 @@ pub(super) fn check(args: &CheckArgs, printer: &mut Printer) -> Result<u8, Diagn
     printer.set_json(args.format == DiagnosticFormat::Json);
     let engine = engine(&args.common)?;
     let source = read_source(&args.input, printer)?;
+    let config = ProjectConfig::find(&args.input)?;
     let mut prepared = engine.prepare(&source)?;
     printer.print(&prepared.warnings);
-    prepared.output.document.rules_off.extend(ProjectConfig::find(&args.input)?.rules.off);
-    let findings = engine.rules(&source, &prepared.output, today());
+    prepared.output.document.rules_off.extend(config.rules.off.iter().cloned());
+    let mut findings = engine.rules(&source, &prepared.output, today());
+    if args.fix {
+        let (fixed, applied) = crate::check::fix::apply(&source.text, &findings);
+        if !applied.is_empty() {
+            crate::io::write_atomic(&args.input, fixed.as_bytes())?;
+            for d in &applied {
+                eprintln!(
+                    "fixed {} at `{}`: {}",
+                    d.code,
+                    d.path.as_deref().unwrap_or(""),
+                    d.fix.as_deref().unwrap_or("")
+                );
+            }
+            // Check the rewritten file, so what is printed is what is left.
+            let source = Source::new(source.name.clone(), &fixed);
+            printer.add_source(&source);
+            let mut again = engine.prepare(&source)?;
+            again.output.document.rules_off.extend(config.rules.off.iter().cloned());
+            findings = engine.rules(&source, &again.output, today());
+        }
+    }
     printer.print(&findings);
     let errors = findings.iter().filter(|d| d.is_error()).count();
     if errors > 0 {
