@@ -58,6 +58,9 @@ const CASES: &[(&str, &str, &str)] = &[
     ("HD36.NOI-NHAN-LUU", "[Như trên, Lưu VPĐU]", "[Như trên, Ban Tổ chức Quận ủy]"),
     ("HD36.NHU-TREN", "[Như trên, Lưu VPĐU]", "[Ban Tổ chức Quận ủy, Lưu VPĐU]"),
     ("HD36.SO-MUC", "  - Các chi bộ báo cáo", "  - 1. Mục một.\n  - 3. Mục ba.\n  - Các chi bộ báo cáo"),
+    ("HD36.SO-KY-HIEU", "number: 12", "number: \"0012\""),
+    ("HD36.NGAY-THANG", "subject: lịch kiểm điểm", "subject: lịch kiểm điểm ngày 5 tháng 03 năm 2021"),
+    ("HD36.CAN-CU", "body:\n  - Các", "body:\n  - Căn cứ Quy định số 132-QĐ/TW\n  - Các"),
 ];
 
 #[test]
@@ -67,6 +70,14 @@ fn each_rule_fires_on_its_case_and_only_there() {
         let got = findings(&BASE.replacen(from, to, 1));
         assert_eq!(got, vec![rule.to_string()], "{rule}");
     }
+}
+
+#[test]
+fn well_written_dates_and_bases_pass() {
+    let ok = BASE
+        .replacen("subject: lịch kiểm điểm", "subject: lịch kiểm điểm ngày 05 tháng 02 và ngày 20 tháng 11 năm 2021", 1)
+        .replacen("body:\n  - Các", "body:\n  - Căn cứ Quy định số 132-QĐ/TW;\n  - \"Căn cứ Kế hoạch số 10-KH/ĐU, Đảng ủy đề nghị như sau:\"\n  - Các", 1);
+    assert_eq!(findings(&ok), Vec::<String>::new());
 }
 
 #[test]

@@ -84,6 +84,14 @@ pub fn registry() -> &'static [Rule] {
 
 static RULES: &[Rule] = &[
     Rule {
+        id: "SO-KY-HIEU",
+        severity: Severity::Warning,
+        clause: ("HD 36-HD/VPTW, II.1.3 (số từ 01, không thêm số 0)", "NĐ 30/2020, Phụ lục I, II.3"),
+        message: "the number has more leading zeros than the guide writes",
+        hint: "write the number's digits; the tool writes 01–09 with one zero",
+        check: number_zeros,
+    },
+    Rule {
         id: "KY-HIEU-LOAI",
         severity: Severity::Warning,
         clause: ("HD 36-HD/VPTW, II.1.3 (số và ký hiệu)", "NĐ 30/2020, Phụ lục III"),
@@ -167,6 +175,25 @@ static RULES: &[Rule] = &[
         check: as_above,
     },
     Rule {
+        id: "NGAY-THANG",
+        severity: Severity::Warning,
+        clause: ("HD 36-HD/VPTW, II.1.4 (số 0 trước ngày < 10 và tháng 1, 2)", "NĐ 30/2020, Phụ lục I, II.4"),
+        message: "a date in the text breaks the leading-zero rule",
+        hint: "write ngày 01–09 with a zero, tháng 01 and 02 with a zero, tháng 3–12 without",
+        check: date_zeros,
+    },
+    Rule {
+        id: "CAN-CU",
+        severity: Severity::Warning,
+        clause: (
+            "HD 36-HD/VPTW (căn cứ: \"- …;\", the last \",\")",
+            "NĐ 30/2020, Phụ lục I (căn cứ: \"…;\", the last \".\")",
+        ),
+        message: "a căn cứ line in the body does not end with the guide's punctuation",
+        hint: "move the căn cứ lines to `bases`: the tool adds the dash and the punctuation",
+        check: bases_in_body,
+    },
+    Rule {
         id: "SO-MUC",
         severity: Severity::Warning,
         clause: ("HD 36-HD/VPTW, II.2 (đánh số phần, mục)", "NĐ 30/2020, Phụ lục I, II.6"),
@@ -195,6 +222,21 @@ pub fn run(doc: &Document, profile: &Profile, today: NaiveDate) -> Vec<Diagnosti
         }
     }
     out
+}
+
+fn number_zeros(c: &Ctx) -> Vec<Hit> {
+    let Some(n) = &c.doc.number else { return Vec::new() };
+    let digits = n.0.trim();
+    let bare = digits.trim_start_matches('0');
+    let padded = format!("{bare:0>width$}", width = c.profile.header.number.min_digits);
+    if !digits.is_empty() && digits.len() > padded.len() {
+        vec![
+            hit_with("number", format!("the number `{digits}` prints as \"{digits}\"; the guide writes \"{padded}\""))
+                .fix(bare),
+        ]
+    } else {
+        Vec::new()
+    }
 }
 
 fn type_code(c: &Ctx) -> Vec<Hit> {
@@ -409,6 +451,57 @@ fn as_above(c: &Ctx) -> Vec<Hit> {
         d.starts_with("như trên") || d.starts_with("như kính gửi") || d.starts_with("như kính trình")
     });
     if has { Vec::new() } else { vec![hit("distribution")] }
+}
+
+/// "ngày 2 tháng 11 năm 2021" written without the zero, "tháng 03" with one.
+fn date_zeros(c: &Ctx) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let mut scan = |path: &str, text: &str| {
+        let plain = crate::model::inline::plain(text);
+        let words: Vec<&str> = plain.split_whitespace().collect();
+        for w in words.windows(5) {
+            let [ngay, d, thang, m, nam] = w else { continue };
+            if !ngay.eq_ignore_ascii_case("ngày") || *thang != "tháng" || *nam != "năm" {
+                continue;
+            }
+            let (Ok(day), Ok(month)) = (d.parse::<u32>(), m.parse::<u32>()) else { continue };
+            let good_day = if day < 10 { format!("{day:02}") } else { day.to_string() };
+            let good_month = if month <= 2 { format!("{month:02}") } else { month.to_string() };
+            if *d != good_day || *m != good_month {
+                hits.push(hit_with(
+                    path,
+                    format!("\"ngày {d} tháng {m}\" should read \"ngày {good_day} tháng {good_month}\""),
+                ));
+            }
+        }
+    };
+    texts(c.doc, &mut scan);
+    if let Some(s) = &c.doc.subject {
+        scan("subject", s);
+    }
+    hits
+}
+
+/// Căn cứ lines written as paragraphs: each must end as the guide says.
+fn bases_in_body(c: &Ctx) -> Vec<Hit> {
+    let b = &c.profile.bases;
+    let mut hits = Vec::new();
+    for (i, block) in c.doc.body.iter().enumerate() {
+        let Block::Paragraph(text) = block else { break };
+        let t = crate::model::inline::plain(text);
+        let t = t.trim();
+        if !t.starts_with("Căn cứ") {
+            continue;
+        }
+        // ";" or the last one's mark; ":" when the sentence leads into the body
+        // ("Căn cứ …, Đảng ủy … như sau:").
+        let bare = t.trim_end_matches(['”', '"', '»']);
+        let ends = [b.separator.as_str(), b.terminator.as_str(), ":"];
+        if !ends.iter().any(|e| !e.is_empty() && (bare.ends_with(e) || t.ends_with(e))) {
+            hits.push(hit(format!("body[{i}]")));
+        }
+    }
+    hits
 }
 
 /// A leading hand-written number such as "3.2.4." or "1.".
