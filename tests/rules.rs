@@ -94,6 +94,11 @@ fn the_state_guide_has_its_own_spelling_and_file_copy() {
     assert_eq!(got, ["ND30.QUYEN-HAN-KY", "ND30.NOI-NHAN-LUU"]);
     let fixed = state.replace("T/M Ủy ban", "TM. Ủy ban").replace("Lưu VPĐU", "\"Lưu: VT, VP\"");
     assert!(findings(&fixed).is_empty());
+    assert_eq!(
+        findings(&fixed.replace(", unit: VP", "")),
+        ["ND30.DON-VI-SOAN-THAO"],
+        "the unit goes into Số: …/UBND-VP"
+    );
 }
 
 #[test]

@@ -83,13 +83,6 @@ fn kind_fields(doc: &Document, out: &mut Vec<Diagnostic>) {
                 .with_hint("add `recorder:` with `role: Người ghi biên bản` (or Thư ký) and `name:`"),
         );
     }
-    if doc.kind == Kind::CongVan && doc.issuer.unit.is_none() && doc.profile.as_deref() == Some("nd30") {
-        out.push(
-            Diagnostic::warning("number.unit", "a State công văn number names the drafting unit (Số: 12/UBND-VP)")
-                .with_path("issuer.unit")
-                .with_hint("add `unit:` under `issuer`, e.g. `unit: VP`"),
-        );
-    }
 }
 
 fn blank_items(items: &[String], path: &str, out: &mut Vec<Diagnostic>) {

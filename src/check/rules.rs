@@ -92,6 +92,14 @@ static RULES: &[Rule] = &[
         check: number_zeros,
     },
     Rule {
+        id: "DON-VI-SOAN-THAO",
+        severity: Severity::Warning,
+        clause: ("—", "NĐ 30/2020, Phụ lục I, II.3 (công văn: Số: 12/UBND-VP)"),
+        message: "the number pattern names the drafting unit, but `issuer.unit` is missing",
+        hint: "add `unit:` under `issuer`, e.g. `unit: VP`",
+        check: drafting_unit,
+    },
+    Rule {
         id: "KY-HIEU-LOAI",
         severity: Severity::Warning,
         clause: ("HD 36-HD/VPTW, II.1.3 (số và ký hiệu)", "NĐ 30/2020, Phụ lục III"),
@@ -237,6 +245,13 @@ fn number_zeros(c: &Ctx) -> Vec<Hit> {
     } else {
         Vec::new()
     }
+}
+
+/// Only where the profile's công văn number has a `{unit}` (the State one).
+fn drafting_unit(c: &Ctx) -> Vec<Hit> {
+    let names_unit = c.profile.header.number.letter_pattern.as_deref().is_some_and(|p| p.contains("{unit}"));
+    let missing = c.doc.issuer.unit.as_deref().is_none_or(|u| u.trim().is_empty());
+    if c.doc.kind == Kind::CongVan && names_unit && missing { vec![hit("issuer")] } else { Vec::new() }
 }
 
 fn type_code(c: &Ctx) -> Vec<Hit> {
