@@ -14,7 +14,7 @@ use crate::diag::{Diagnostic, Diagnostics, Severity, Warned};
 use crate::model::{self, Document, Source};
 use crate::profile::{Profile, Profiles};
 use crate::render::{Renderer, view};
-use crate::typeset::{Compiled, Job, Typesetter};
+use crate::typeset::{Compiled, Job, SignatureImages, Typesetter};
 
 /// Knobs for building an [`Engine`].
 #[derive(Debug, Clone, Default)]
@@ -44,6 +44,9 @@ pub struct Prepared {
     pub family: String,
     /// The profile as JSON for the style library.
     profile_json: Bytes,
+    /// Signature and seal images for a visible signature; see
+    /// [`Prepared::with_images`].
+    pub images: SignatureImages,
 }
 
 impl Engine {
@@ -134,7 +137,10 @@ impl Engine {
         match profile {
             Some(profile) if errors.is_empty() => {
                 let profile_json = self.profile_json(&profile, &family);
-                Ok(Warned { output: Prepared { document, profile, family, profile_json }, warnings })
+                Ok(Warned {
+                    output: Prepared { document, profile, family, profile_json, images: SignatureImages::default() },
+                    warnings,
+                })
             }
             _ => Err(errors.into_iter().chain(warnings).collect::<Vec<_>>().into()),
         }
@@ -174,7 +180,11 @@ impl Engine {
 
     /// The generated Typst source of a prepared document.
     pub fn typst_source(&self, p: &Prepared) -> Result<String, Diagnostics> {
-        let view = view::build(&p.document, &p.profile);
+        let mut view = view::build(&p.document, &p.profile);
+        view.images = view::ImagesView {
+            signature: p.images.signature.as_ref().map(|_| crate::typeset::SIGNATURE_IMAGE),
+            seal: p.images.seal.as_ref().map(|_| crate::typeset::SEAL_IMAGE),
+        };
         self.renderer.typst_source(&p.document.kind.template(), &view)
     }
 
@@ -233,6 +243,7 @@ impl Engine {
                     date,
                     doc.subject.as_deref().unwrap_or("")
                 ),
+                images: p.images.clone(),
             })
             .map(|w| Warned { output: w.output, warnings: w.warnings })
     }

@@ -32,6 +32,7 @@ pub mod io;
 pub mod kit;
 pub mod model;
 pub mod pattern;
+pub mod pdf;
 pub mod profile;
 pub mod render;
 pub mod typeset;

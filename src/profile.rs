@@ -395,6 +395,8 @@ pub struct Signature {
     pub space_mm: f64,
     /// Width of the block at the right.
     pub width_mm: f64,
+    /// Diameter of the seal image of an electronic document (true size).
+    pub seal_mm: f64,
 }
 
 /// Spelling of each signing capacity.

@@ -117,6 +117,16 @@ pub struct Signer {
     pub role: String,
     /// Họ tên: the signer's full name, without titles.
     pub name: String,
+    /// Hình ảnh chữ ký: the signer's signature as a PNG with a transparent
+    /// background, for an electronic document (NĐ 30 Phụ lục I); a path
+    /// relative to this file. Centred between the role and the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature_image: Option<String>,
+    /// Hình ảnh con dấu: the organ's seal as a red PNG with a transparent
+    /// background, drawn at true size over the left third of the
+    /// signature; a path relative to this file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal_image: Option<String>,
 }
 
 /// The signing capacity read from the front of an authority line.

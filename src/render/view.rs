@@ -48,6 +48,17 @@ pub struct View {
     pub distribution: Vec<String>,
     /// Appendices, each on new pages.
     pub appendices: Vec<AppendixView>,
+    /// Where the signer's signature and seal images are, when given.
+    pub images: ImagesView,
+}
+
+/// Paths (inside the typst world) of the visible signature's images.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImagesView {
+    /// The signer's signature image.
+    pub signature: Option<&'static str>,
+    /// The organ's seal image.
+    pub seal: Option<&'static str>,
 }
 
 /// PDF metadata.
@@ -59,6 +70,8 @@ pub struct Meta {
     pub author: String,
     /// Keywords: the number.
     pub keywords: Vec<String>,
+    /// Subject (PDF `/Subject`): the trích yếu, or the type name.
+    pub description: String,
     /// Creation date = the document's date.
     pub date: Option<DateView>,
 }
@@ -282,11 +295,13 @@ pub fn build(doc: &Document, profile: &Profile) -> View {
 
     let d = &profile.distribution;
     let code_only = number.trim_start_matches("Số").trim_start_matches(':').trim().to_string();
+    let subject_text = subject.as_deref().map(crate::model::inline::plain);
     let meta = Meta {
-        title: match &subject {
-            Some(s) => format!("{} {} {}", doc.kind.name_vi(), code_only, s),
+        title: match &subject_text {
+            Some(s) => format!("{} {}", doc.kind.name_vi(), s),
             None => format!("{} {}", doc.kind.name_vi(), code_only),
         },
+        description: subject_text.clone().unwrap_or_else(|| doc.kind.name_vi().to_string()),
         author: doc.issuer.organ.clone(),
         keywords: vec![number.clone()],
         date: doc.date.map(|d| DateView { year: d.year(), month: d.month(), day: d.day() }),
@@ -321,6 +336,7 @@ pub fn build(doc: &Document, profile: &Profile) -> View {
         distribution_label: d.label.clone(),
         distribution: wording::punctuate(&doc.distribution, &d.prefix, &d.separator, &d.terminator),
         appendices,
+        images: ImagesView::default(),
     }
 }
 

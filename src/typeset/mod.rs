@@ -10,21 +10,24 @@
 //! Entry points: [`Typesetter::new`], [`Typesetter::compile`],
 //! [`Compiled::pdf`], [`Compiled::layout`].
 
+mod export;
 mod fonts;
 pub mod inspect;
+mod slots;
 mod world;
 
 use std::sync::Arc;
 
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic, Warned as TypstWarned};
-use typst::foundations::{Bytes, Datetime, Smart};
+use typst::foundations::{Bytes, Datetime};
 use typst::syntax::{FileId, Source};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
-use typst_pdf::PdfOptions;
 
+pub use export::{PdfSettings, parse_pdf_standard};
 pub use fonts::{EMBEDDED_FAMILY, FontSet};
+pub use slots::SignatureSlot;
 use world::{DocWorld, project_id};
 
 use crate::diag::{Diagnostic, Diagnostics, Severity, Span, Warned};
@@ -44,8 +47,25 @@ pub struct Typesetter {
     fonts: FontSet,
     style: Source,
     profile_id: FileId,
+    image_ids: [FileId; 2],
     compiles: std::sync::atomic::AtomicUsize,
 }
+
+/// The images of a visible signature (NĐ 30 Phụ lục I): the signer's
+/// signature and the organ's seal, as PNG (or JPEG) bytes. Templates see
+/// them at the fixed paths [`SIGNATURE_IMAGE`] and [`SEAL_IMAGE`].
+#[derive(Debug, Clone, Default)]
+pub struct SignatureImages {
+    /// The signer's handwritten signature, transparent background.
+    pub signature: Option<Bytes>,
+    /// The organ's seal, red, transparent background.
+    pub seal: Option<Bytes>,
+}
+
+/// Where a template finds the signature image.
+pub const SIGNATURE_IMAGE: &str = "/signature-image";
+/// Where a template finds the seal image.
+pub const SEAL_IMAGE: &str = "/seal-image";
 
 /// One document to compile.
 pub struct Job<'a> {
@@ -59,6 +79,8 @@ pub struct Job<'a> {
     pub date: Option<(i32, u32, u32)>,
     /// A stable identifier for the PDF's `/ID`.
     pub ident: String,
+    /// Images for the visible signature, if any.
+    pub images: SignatureImages,
 }
 
 /// A laid-out document.
@@ -76,6 +98,7 @@ impl Typesetter {
             fonts: FontSet::new(font_dirs)?,
             style: Source::new(project_id("/style.typ"), style_text.to_string()),
             profile_id: project_id("/profile.json"),
+            image_ids: [project_id(SIGNATURE_IMAGE), project_id(SEAL_IMAGE)],
             compiles: std::sync::atomic::AtomicUsize::new(0),
         })
     }
@@ -88,6 +111,11 @@ impl Typesetter {
     /// Compile a generated source into pages.
     pub fn compile(&self, job: Job<'_>) -> Result<Warned<Compiled>, Diagnostics> {
         let main_path = format!("/{}", job.name);
+        let [sig_id, seal_id] = self.image_ids;
+        let images: Vec<(FileId, Bytes)> = [(sig_id, job.images.signature), (seal_id, job.images.seal)]
+            .into_iter()
+            .filter_map(|(id, bytes)| Some((id, bytes?)))
+            .collect();
         let world = DocWorld {
             library: &self.library,
             fonts: &self.fonts,
@@ -95,6 +123,7 @@ impl Typesetter {
             style: &self.style,
             profile: job.profile_json,
             profile_id: self.profile_id,
+            images: &images,
             today: job.date.and_then(|(y, m, d)| Datetime::from_ymd(y, m as u8, d as u8)),
         };
         let TypstWarned { output, warnings } = typst::compile::<PagedDocument>(&world);
@@ -120,21 +149,10 @@ impl Compiled {
         self.doc.pages().len()
     }
 
-    /// Export to PDF. The date and `/ID` come from the document, so the
-    /// same input gives the same bytes.
+    /// Export to plain PDF 1.7. The date and `/ID` come from the
+    /// document, so the same input gives the same bytes.
     pub fn pdf(&self) -> Result<Vec<u8>, Diagnostics> {
-        let options = PdfOptions {
-            ident: Smart::Custom(self.ident.clone()),
-            creator: Smart::Custom(Some(format!("vanban {}", env!("CARGO_PKG_VERSION")))),
-            ..PdfOptions::default()
-        };
-        typst_pdf::pdf(&self.doc, &options).map_err(|errors| {
-            errors
-                .iter()
-                .map(|e| Diagnostic::error("typst.pdf", format!("failed to export PDF ({})", e.message)))
-                .collect::<Vec<_>>()
-                .into()
-        })
+        self.pdf_with(&PdfSettings::default())
     }
 
     /// The positioned text and rules of every page, for tests and checks.

@@ -1,5 +1,6 @@
 //! The sandboxed typst `World`: it serves the generated main source, the
-//! style library, the profile JSON and the fonts — and nothing else. No
+//! style library, the profile JSON, the fonts and the signature images the
+//! caller loaded (at fixed paths) — and nothing else. No
 //! file system, no packages, no clock: `today()` is the document's date.
 //!
 //! Every method is one line delegating to shared, pre-built parts, so a
@@ -29,6 +30,7 @@ pub(crate) struct DocWorld<'a> {
     pub style: &'a Source,
     pub profile: Bytes,
     pub profile_id: FileId,
+    pub images: &'a [(FileId, Bytes)],
     pub today: Option<Datetime>,
 }
 
@@ -46,6 +48,8 @@ impl DocWorld<'_> {
     fn lookup_file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.profile_id {
             Ok(self.profile.clone())
+        } else if let Some((_, bytes)) = self.images.iter().find(|(i, _)| *i == id) {
+            Ok(bytes.clone())
         } else {
             self.lookup_source(id).map(|s| Bytes::from_string(s.text().to_string()))
         }
