@@ -122,7 +122,7 @@ impl<'a> Incremental<'a> {
         let mut offsets = Vec::with_capacity(self.objects.len());
         for (id, body) in &self.objects {
             offsets.push((*id, out.len()));
-            let _ = write!(out, "{} {} obj\n", id.0, id.1);
+            let _ = writeln!(out, "{} {} obj", id.0, id.1);
             out.extend_from_slice(body);
             out.extend_from_slice(b"\nendobj\n");
         }
@@ -135,7 +135,7 @@ impl<'a> Incremental<'a> {
             while j < offsets.len() && offsets[j].0.0 == offsets[j - 1].0.0 + 1 {
                 j += 1;
             }
-            let _ = write!(out, "{} {}\n", offsets[i].0.0, j - i);
+            let _ = writeln!(out, "{} {}", offsets[i].0.0, j - i);
             for ((_, generation), offset) in &offsets[i..j] {
                 let _ = write!(out, "{offset:010} {generation:05} n\r\n");
             }
