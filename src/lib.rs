@@ -26,6 +26,7 @@
 pub mod batch;
 pub mod check;
 pub mod cli;
+pub mod deadlines;
 pub mod diag;
 mod engine;
 pub mod io;
@@ -35,6 +36,7 @@ pub mod pattern;
 pub mod pdf;
 pub mod profile;
 pub mod render;
+pub mod sign;
 pub mod typeset;
 
 pub use engine::{Engine, EngineOptions, Prepared};

@@ -45,6 +45,18 @@ pub struct BatchOptions {
     /// Write PDFs, or the Typst sources (with `style.typ` and
     /// `profile.json` beside them, so `typst compile` can build them).
     pub output: Output,
+    /// How PDFs are written (PDF/A, signature fields).
+    pub pdf: crate::typeset::PdfSettings,
+    /// Sign every PDF (and the merged one) with this.
+    pub signer: Option<std::sync::Arc<crate::sign::Signer>>,
+}
+
+/// Sign `pdf` when the batch has a signer.
+fn maybe_sign(options: &BatchOptions, pdf: Vec<u8>) -> Result<Vec<u8>, Diagnostics> {
+    match &options.signer {
+        Some(signer) => signer.sign(&pdf).map_err(|e| Diagnostic::error("sign.pdf", e.to_string()).into()),
+        None => Ok(pdf),
+    }
 }
 
 /// What a batch writes per row.
@@ -156,7 +168,7 @@ pub fn run(
                 return Err(Diagnostic::error("batch.merge", "--merge combines PDFs; leave out --format typ").into());
             }
             let files: Vec<PathBuf> = outcomes.iter().filter(|o| o.ok).map(|o| options.out_dir.join(&o.file)).collect();
-            crate::io::write_atomic(path, &merge(&files)?)?;
+            crate::io::write_atomic(path, &maybe_sign(options, merge(&files)?)?)?;
             Some(path.clone())
         }
         None => None,
@@ -266,7 +278,10 @@ fn render_one(engine: &Engine, input: &Input<'_>, job: &Job, options: &BatchOpti
         Err(d) => return fail(format!("row {}: {}", job.row, d.0.first().map(describe).unwrap_or_default())),
     };
     let bytes = engine.prepare_document(document).and_then(|p| match options.output {
-        Output::Pdf => engine.compile(&p.output).and_then(|c| c.output.pdf()),
+        Output::Pdf => engine
+            .compile(&p.output)
+            .and_then(|c| c.output.pdf_with(&options.pdf))
+            .and_then(|pdf| maybe_sign(options, pdf)),
         Output::Typst => {
             // The style library and profile go beside the sources, once.
             let mut written = Ok(());

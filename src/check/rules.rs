@@ -310,26 +310,12 @@ fn date_future(c: &Ctx) -> Vec<Hit> {
     }
 }
 
-/// "trước ngày 20 tháng 11 năm 2021" or "trước ngày 10/11/2021".
+/// "trước ngày 20 tháng 11 năm 2021", "chậm nhất là ngày 10/11/2021" …:
+/// the phrases [`crate::deadlines::find`] knows, so that this rule and the
+/// deadline export agree on what a deadline is.
 pub fn find_deadlines(text: &str) -> Vec<DocDate> {
     let plain = crate::model::inline::plain(text);
-    let lower = plain.to_lowercase();
-    let mut out = Vec::new();
-    for (i, _) in lower.match_indices("trước ngày") {
-        let rest = &lower[i + "trước ngày".len()..];
-        let words: Vec<&str> = rest.split_whitespace().take(5).collect();
-        let num = |s: &str| s.trim_end_matches(['.', ',', ';', ')']).parse::<u32>().ok();
-        let date = match words.as_slice() {
-            [d, "tháng", m, "năm", y, ..] => match (num(d), num(m), num(y)) {
-                (Some(d), Some(m), Some(y)) => NaiveDate::from_ymd_opt(y as i32, m, d),
-                _ => None,
-            },
-            [dmy, ..] => DocDate::parse(dmy.trim_end_matches(['.', ',', ';', ')'])).map(|d| d.0),
-            _ => None,
-        };
-        out.extend(date.map(DocDate));
-    }
-    out
+    crate::deadlines::find(&plain).into_iter().map(|f| DocDate(f.date)).collect()
 }
 
 fn deadlines(c: &Ctx) -> Vec<Hit> {

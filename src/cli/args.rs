@@ -29,6 +29,75 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print the JSON Schema of the YAML, for editors.
     Schema(SchemaArgs),
+    /// Sign a PDF digitally (PAdES B-B) with a PKCS#12 certificate.
+    Sign(SignCommandArgs),
+    /// List a directive's deadlines, and write them as a calendar (.ics).
+    Deadlines(DeadlinesArgs),
+    /// Re-render a document whenever it (or a template) is saved.
+    Watch(WatchArgs),
+}
+
+/// A digital signature's options (for `sign`, `render --sign`, `batch --sign`).
+#[derive(Debug, Clone, Args)]
+pub struct SignArgs {
+    /// The signer's certificate and private key, as PKCS#12 (.p12 / .pfx).
+    #[arg(long, value_name = "FILE")]
+    pub p12: Option<PathBuf>,
+    /// File whose first line is the .p12 password; default: the
+    /// VANBAN_P12_PASSWORD environment variable, else no password.
+    #[arg(long, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+    /// Reason for signing (`/Reason`), e.g. "Ban hành văn bản".
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+    /// Place of signing (`/Location`), e.g. "Hà Nội".
+    #[arg(long, value_name = "TEXT")]
+    pub location: Option<String>,
+    /// Signature field to sign (`Signature1`, …); default: the first empty one.
+    #[arg(long, value_name = "NAME")]
+    pub field: Option<String>,
+}
+
+/// `vanban sign`.
+#[derive(Debug, Args)]
+pub struct SignCommandArgs {
+    /// The PDF to sign.
+    pub input: PathBuf,
+    /// Where to write the signed PDF; default: `NAME-signed.pdf` beside the input.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The signature.
+    #[command(flatten)]
+    pub sign: SignArgs,
+}
+
+/// `vanban deadlines`.
+#[derive(Debug, Args)]
+pub struct DeadlinesArgs {
+    /// The directive, as YAML.
+    pub input: PathBuf,
+    /// Also write the deadlines as an iCalendar file (all-day events).
+    #[arg(long, value_name = "FILE")]
+    pub ics: Option<PathBuf>,
+    /// Days before each deadline that the calendar reminds.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub remind_days: u32,
+}
+
+/// `vanban watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The document, as YAML.
+    pub input: PathBuf,
+    /// Where to write the PDF; defaults to the input's name with `.pdf`.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Stop after this many renders (for scripts and tests).
+    #[arg(long, value_name = "N", hide = true)]
+    pub max_renders: Option<usize>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
 }
 
 /// `vanban schema`.
@@ -76,9 +145,48 @@ pub struct RenderArgs {
     /// Render even when format rules find errors.
     #[arg(long)]
     pub force: bool,
+    /// PDF options.
+    #[command(flatten)]
+    pub pdf: PdfArgs,
+    /// Pixels per inch of `--format png`.
+    #[arg(long, value_name = "N", default_value_t = 144.0)]
+    pub ppi: f32,
+    /// The signer's signature image (PNG, transparent), drawn between
+    /// the role and the name; overrides `signer.signature_image`.
+    #[arg(long, value_name = "FILE")]
+    pub signature_image: Option<PathBuf>,
+    /// The organ's seal image (red PNG, transparent), drawn at true size
+    /// over the signature's left third; overrides `signer.seal_image`.
+    #[arg(long, value_name = "FILE")]
+    pub seal_image: Option<PathBuf>,
+    /// Sign the PDF digitally (needs `--p12`).
+    #[arg(long, requires = "p12")]
+    pub sign: bool,
+    /// The signature, with `--sign`.
+    #[command(flatten)]
+    pub signature: SignArgs,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// How PDFs are written (for `render` and `batch`).
+#[derive(Debug, Clone, Args)]
+pub struct PdfArgs {
+    /// Conform to a PDF standard: `a-2b` (PDF/A-2b, for archives), `a-3b`,
+    /// `a-2u`, `1.7`, `ua-1` … (repeatable); default plain PDF 1.7.
+    #[arg(long = "pdf-standard", value_name = "NAME", value_parser = crate::typeset::parse_pdf_standard)]
+    pub standards: Vec<typst_pdf::PdfStandard>,
+    /// Leave out the empty signature fields over the signature blocks.
+    #[arg(long)]
+    pub no_signature_fields: bool,
+}
+
+impl PdfArgs {
+    /// The settings these flags ask for.
+    pub fn settings(&self) -> crate::typeset::PdfSettings {
+        crate::typeset::PdfSettings { standards: self.standards.clone(), signature_fields: !self.no_signature_fields }
+    }
 }
 
 /// `vanban check`.
@@ -115,6 +223,10 @@ pub enum Format {
     Pdf,
     /// The generated Typst source, for inspection.
     Typ,
+    /// One PNG per page (`NAME-1.png`, …), for previews.
+    Png,
+    /// One SVG per page (`NAME-1.svg`, …).
+    Svg,
 }
 
 /// `vanban batch`.
@@ -146,6 +258,15 @@ pub struct BatchArgs {
     /// A shared value, overriding the context file (repeatable).
     #[arg(long = "set", value_name = "KEY=VALUE", value_parser = crate::kit::data::parse_set)]
     pub set: Vec<(String, String)>,
+    /// PDF options.
+    #[command(flatten)]
+    pub pdf: PdfArgs,
+    /// Sign every PDF digitally (needs `--p12`).
+    #[arg(long, requires = "p12")]
+    pub sign: bool,
+    /// The signature, with `--sign`.
+    #[command(flatten)]
+    pub signature: SignArgs,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,

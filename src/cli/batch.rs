@@ -17,6 +17,7 @@ const EXIT_ROWS: u8 = 1;
 /// Render a kit template for every row of a data file.
 pub(super) fn batch(args: &BatchArgs, printer: &mut Printer) -> Result<u8, Diagnostics> {
     let engine = engine(&args.common)?;
+    let signer = if args.sign { Some(std::sync::Arc::new(super::sign::signer(&args.signature)?)) } else { None };
     let kit = Kit::builtin()?;
     let template = kit.get(&args.template)?;
     let table = kit::data::read(&args.data)?;
@@ -36,7 +37,14 @@ pub(super) fn batch(args: &BatchArgs, printer: &mut Printer) -> Result<u8, Diagn
         output: match args.format {
             super::args::Format::Pdf => batch::Output::Pdf,
             super::args::Format::Typ => batch::Output::Typst,
+            super::args::Format::Png | super::args::Format::Svg => {
+                return Err(Diagnostic::error("cli.format", "batch writes PDFs or Typst sources")
+                    .with_hint("preview one document with `vanban render --format png`")
+                    .into());
+            }
         },
+        pdf: args.pdf.settings(),
+        signer,
     };
 
     let total = if template.meta.per == Per::All { 1 } else { table.rows.len() };

@@ -7,8 +7,11 @@
 mod args;
 mod batch;
 mod config;
+mod deadlines;
 mod render;
 mod report;
+mod sign;
+mod watch;
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -36,6 +39,9 @@ pub fn run() -> ExitCode {
         Command::Kit => batch::list(),
         Command::Rules(args) => render::rules(args),
         Command::Schema(args) => render::schema(args),
+        Command::Sign(args) => sign::sign(args),
+        Command::Deadlines(args) => deadlines::deadlines(args, &mut printer),
+        Command::Watch(args) => watch::watch(args, std::io::stderr().is_terminal()),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -9,15 +9,23 @@ use super::{engine, read_source};
 use crate::diag::Diagnostics;
 use crate::model::Source;
 
-/// Render one document to PDF or Typst source.
+/// Render one document to PDF (signed or not), Typst source, PNG or SVG.
 pub(super) fn render(args: &RenderArgs, printer: &mut Printer) -> Result<u8, Diagnostics> {
     let engine = engine(&args.common)?;
+    // Load the certificate first: a wrong password should cost nothing.
+    let signer = if args.sign { Some(super::sign::signer(&args.signature)?) } else { None };
     let source = read_source(&args.input, printer)?;
     let out = args.output.clone().unwrap_or_else(|| default_output(&args.input, args.format, args.appendix));
     crate::io::ensure_not_input(&args.input, &out)?;
     let crate::diag::Warned { output: mut prepared, warnings } = engine.prepare(&source)?;
     printer.print(&warnings);
     prepared.document.rules_off.extend(ProjectConfig::find(&args.input)?.rules.off);
+    prepared.images = signature_images(
+        &args.input,
+        (args.signature_image.as_ref(), args.seal_image.as_ref()),
+        &prepared.document,
+        &source,
+    )?;
     // The format rules run first: an error stops the render unless --force.
     let findings = engine.rules(&source, &prepared, today());
     printer.print(&findings);
@@ -29,19 +37,91 @@ pub(super) fn render(args: &RenderArgs, printer: &mut Printer) -> Result<u8, Dia
         Some(n) => engine.appendix_source(&prepared, n)?,
         None => engine.typst_source(&prepared)?,
     };
-    let bytes = match args.format {
-        Format::Typ => typst.into_bytes(),
-        Format::Pdf => {
-            // Register the generated source so a Typst error shows its line.
-            printer.add_source(&Source::new(engine.main_name(&prepared), &typst));
-            let compiled = engine.compile_source(&prepared, typst)?;
-            printer.print(&compiled.warnings);
-            compiled.output.pdf()?
+    if args.format == Format::Typ {
+        crate::io::write_atomic(&out, typst.as_bytes())?;
+        eprintln!("wrote {}", out.display());
+        return Ok(0);
+    }
+    // Register the generated source so a Typst error shows its line.
+    printer.add_source(&Source::new(engine.main_name(&prepared), &typst));
+    let compiled = engine.compile_source(&prepared, typst)?;
+    printer.print(&compiled.warnings);
+    let compiled = compiled.output;
+    let pages: Vec<Vec<u8>> = match args.format {
+        Format::Png => compiled.png(args.ppi)?,
+        Format::Svg => compiled.svg().into_iter().map(String::into_bytes).collect(),
+        Format::Pdf | Format::Typ => {
+            let mut pdf = compiled.pdf_with(&args.pdf.settings())?;
+            if let Some(signer) = &signer {
+                pdf = super::sign::apply(signer, &pdf, &out.display().to_string())?;
+            }
+            crate::io::write_atomic(&out, &pdf)?;
+            eprintln!("wrote {}{}", out.display(), if signer.is_some() { " (signed)" } else { "" });
+            return Ok(0);
         }
     };
-    crate::io::write_atomic(&out, &bytes)?;
-    eprintln!("wrote {}", out.display());
+    for (i, page) in pages.iter().enumerate() {
+        let path = page_path(&out, i + 1);
+        crate::io::write_atomic(&path, page)?;
+        eprintln!("wrote {}", path.display());
+    }
     Ok(0)
+}
+
+/// `out.png` → `out-3.png`: one file per page.
+fn page_path(out: &Path, page: usize) -> PathBuf {
+    let stem = out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let ext = out.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+    out.with_file_name(format!("{stem}-{page}.{ext}"))
+}
+
+/// The signature and seal images: from the command line, else from the
+/// YAML (paths relative to the YAML file).
+pub(super) fn signature_images(
+    input: &Path,
+    (cli_signature, cli_seal): (Option<&PathBuf>, Option<&PathBuf>),
+    doc: &crate::model::Document,
+    source: &Source,
+) -> Result<crate::typeset::SignatureImages, Diagnostics> {
+    let base = input.parent().unwrap_or(Path::new("."));
+    let signer = doc.signer.as_ref();
+    let pick = |cli: Option<&PathBuf>, yaml: Option<&String>, field: &str| -> Result<_, Diagnostics> {
+        let (path, from_yaml) = match (cli, yaml) {
+            (Some(p), _) => (p.to_path_buf(), false),
+            (None, Some(p)) => (base.join(p), true),
+            (None, None) => return Ok(None),
+        };
+        let located = |d: crate::diag::Diagnostic| -> Diagnostics {
+            if from_yaml {
+                let path = format!("signer.{field}");
+                let span = crate::model::SpanIndex::build(&source.text).locate(&path);
+                let mut d = d.with_file(source.name.clone()).with_path(path);
+                d.span = span;
+                d.into()
+            } else {
+                d.into()
+            }
+        };
+        let bytes = std::fs::read(&path).map_err(|e| {
+            located(crate::diag::Diagnostic::error(
+                "io.image",
+                format!("failed to read {} ({})", path.display(), crate::io::io_reason(&e)),
+            ))
+        })?;
+        let is_png = bytes.starts_with(b"\x89PNG\r\n\x1a\n");
+        let is_jpeg = bytes.starts_with(&[0xFF, 0xD8, 0xFF]);
+        if !is_png && !is_jpeg {
+            return Err(located(
+                crate::diag::Diagnostic::error("io.image", format!("{} is not a PNG or JPEG image", path.display()))
+                    .with_hint("use a PNG with a transparent background"),
+            ));
+        }
+        Ok(Some(typst::foundations::Bytes::new(bytes)))
+    };
+    Ok(crate::typeset::SignatureImages {
+        signature: pick(cli_signature, signer.and_then(|s| s.signature_image.as_ref()), "signature_image")?,
+        seal: pick(cli_seal, signer.and_then(|s| s.seal_image.as_ref()), "seal_image")?,
+    })
 }
 
 /// Parse and validate one document.
@@ -134,7 +214,7 @@ pub(super) fn schema(args: &SchemaArgs) -> Result<u8, Diagnostics> {
 const EXIT_RULES: u8 = 1;
 
 /// Today's date (UTC), for "not in the future".
-fn today() -> chrono::NaiveDate {
+pub(super) fn today() -> chrono::NaiveDate {
     let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400);
     chrono::NaiveDate::default() + chrono::Days::new(days)
 }
@@ -145,6 +225,8 @@ fn default_output(input: &Path, format: Format, appendix: Option<usize>) -> Path
     let ext = match format {
         Format::Pdf => "pdf",
         Format::Typ => "typ",
+        Format::Png => "png",
+        Format::Svg => "svg",
     };
     match appendix {
         Some(n) => {
