@@ -26,6 +26,21 @@ pub struct PageLayout {
     pub texts: Vec<TextRun>,
     /// Straight lines (rules, underlines) in paint order.
     pub rules: Vec<Rule>,
+    /// Images (signature, seal) in paint order.
+    pub images: Vec<ImageBox>,
+}
+
+/// Where an image is drawn: its box, pt from the page's top-left.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImageBox {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
 }
 
 /// A run of text set in one font at one size.
@@ -97,6 +112,7 @@ impl Layout {
                     height: page.frame.height().to_pt(),
                     texts: Vec::new(),
                     rules: Vec::new(),
+                    images: Vec::new(),
                 };
                 walk(&page.frame, Transform::identity(), &mut p);
                 p
@@ -188,6 +204,16 @@ fn walk(frame: &Frame, ts: Transform, out: &mut PageLayout) {
                         thickness: stroke.thickness.to_pt(),
                     });
                 }
+            }
+            FrameItem::Image(_, size, _) => {
+                let a = apply(ts, *pos);
+                let b = apply(ts, *pos + size.to_point());
+                out.images.push(ImageBox {
+                    x: a.x.to_pt(),
+                    y: a.y.to_pt(),
+                    width: (b.x - a.x).to_pt(),
+                    height: (b.y - a.y).to_pt(),
+                });
             }
             _ => {}
         }
