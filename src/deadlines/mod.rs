@@ -77,9 +77,6 @@ const GENERIC: &[&str] = &[
     "phân công",
 ];
 
-/// The longest rule drawn under the last column of [`table`].
-const MAX_RULE: usize = 60;
-
 /// A label longer than this is an emphasised sentence, not a name.
 const MAX_LABEL_WORDS: usize = 12;
 
@@ -128,24 +125,59 @@ pub fn extract(doc: &Document) -> Vec<Deadline> {
 /// dd/mm/yyyy. Columns are padded by characters, which is the display width
 /// for NFC Vietnamese (every letter is one precomposed character).
 pub fn table(deadlines: &[Deadline]) -> String {
-    let rows: Vec<[String; 3]> =
-        deadlines.iter().map(|d| [d.date.format("%d/%m/%Y").to_string(), d.who.clone(), d.what.clone()]).collect();
-    let header = ["Hạn".to_string(), "Đơn vị".to_string(), "Việc".to_string()];
-    let width = |col: usize| std::iter::once(&header).chain(&rows).map(|r| r[col].chars().count()).max().unwrap_or(0);
-    let (w0, w1) = (width(0), width(1));
-    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())));
-    let line = |r: &[String; 3]| format!("{} | {} | {}", pad(&r[0], w0), pad(&r[1], w1), r[2]).trim_end().to_string();
-    let mut out = line(&header);
-    out.push('\n');
-    // The last column is not padded; its rule stops where a terminal line
-    // would wrap rather than follow the longest task.
-    let w2 = width(2).min(MAX_RULE);
-    out.push_str(&format!("{}-+-{}-+-{}\n", "-".repeat(w0), "-".repeat(w1), "-".repeat(w2)));
+    let rows: Vec<[Vec<String>; 3]> = deadlines
+        .iter()
+        .map(|d| [vec![d.date.format("%d/%m/%Y").to_string()], wrap(&d.who, WHO_WIDTH), wrap(&d.what, WHAT_WIDTH)])
+        .collect();
+    let header = [vec!["Hạn".to_string()], vec!["Đơn vị".to_string()], vec!["Việc".to_string()]];
+    let width = |col: usize| {
+        std::iter::once(&header).chain(&rows).flat_map(|r| r[col].iter()).map(|s| s.chars().count()).max().unwrap_or(0)
+    };
+    let widths = [width(0), width(1), width(2)];
+    let mut out = String::new();
+    push_row(&mut out, &header, widths);
+    out.push_str(&format!("{}-+-{}-+-{}\n", "-".repeat(widths[0]), "-".repeat(widths[1]), "-".repeat(widths[2])));
     for r in &rows {
-        out.push_str(&line(r));
-        out.push('\n');
+        push_row(&mut out, r, widths);
     }
     out
+}
+
+/// One table row; wrapped cells go on over the next lines, the other
+/// cells left blank there.
+fn push_row(out: &mut String, row: &[Vec<String>; 3], widths: [usize; 3]) {
+    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())));
+    let lines = row.iter().map(Vec::len).max().unwrap_or(1);
+    for i in 0..lines {
+        let cell = |c: usize| row[c].get(i).map_or("", String::as_str);
+        let line = format!("{} | {} | {}", pad(cell(0), widths[0]), pad(cell(1), widths[1]), cell(2));
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+}
+
+/// Column widths of the terminal table, in characters.
+const WHO_WIDTH: usize = 30;
+const WHAT_WIDTH: usize = 64;
+
+/// Break `text` into lines of at most `width` characters at spaces (a
+/// longer word stands alone on its line).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// Walks the body in reading order, keeping the names that enclose the
@@ -516,11 +548,14 @@ mod tests {
         let d = extract(&seed());
         let t = table(&d[..2]);
         let lines: Vec<&str> = t.lines().collect();
-        assert_eq!(lines.len(), 4, "{t}");
+        // Header, rule, and each row wrapped onto a second line.
+        assert_eq!(lines.len(), 6, "{t}");
         let cells = |l: &str| l.split(" | ").map(str::trim_end).map(str::to_string).collect::<Vec<_>>();
         assert_eq!(cells(lines[0]), ["Hạn", "Đơn vị", "Việc"]);
         assert_eq!(cells(lines[2])[..2], ["10/11/2021", "Các chi bộ trực thuộc"]);
-        assert_eq!(cells(lines[3])[..2], ["20/11/2021", "Cấp cơ sở"]);
+        assert_eq!(cells(lines[3]), ["", "", "ủy)"]);
+        assert_eq!(cells(lines[4])[..2], ["20/11/2021", "Cấp cơ sở"]);
+        assert!(lines.iter().all(|l| l.chars().count() <= 11 + 24 + 3 + WHAT_WIDTH), "{t}");
         // Columns line up by characters although "Hạn" and "Đơn vị" take
         // more bytes than characters.
         let bars =
@@ -531,5 +566,12 @@ mod tests {
         }
         assert!(lines[1].chars().all(|c| c == '-' || c == '+'), "{t}");
         assert!(t.lines().all(|l| l == l.trim_end()), "no trailing spaces");
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_within_the_width() {
+        assert_eq!(wrap("một hai ba bốn", 7), ["một hai", "ba bốn"]);
+        assert_eq!(wrap("", 7), [""]);
+        assert_eq!(wrap("dàidàidàidài x", 5), ["dàidàidàidài", "x"]);
     }
 }
