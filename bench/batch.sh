@@ -7,14 +7,7 @@
 #      (TYPST_ROWS, default 200) and extrapolated to 1,000;
 #   3. peak memory of vanban batch for 10,000 forms.
 # Usage: bench/batch.sh [--no-typst]
-set -euo pipefail
-cd "$(dirname "$0")/.."
-export LC_ALL=C.UTF-8
-
-cargo build --release --locked --quiet
-V=$PWD/target/release/vanban
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/setup.sh"
 data=data/ward/dang-vien.csv
 ctx=data/ward/context-2025.yaml
 rows=$(($(wc -l < "$data") - 1))

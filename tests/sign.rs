@@ -102,6 +102,13 @@ fn test_cert() -> Option<TestCert> {
     })
 }
 
+/// `vanban sign INPUT --p12 P12 --password-file PASSWORD`, more to add.
+fn sign(input: &Path, p12: &Path, password: &Path) -> Cli {
+    let mut cmd = vanban();
+    cmd.arg("sign").arg(input).arg("--p12").arg(p12).arg("--password-file").arg(password);
+    cmd
+}
+
 /// pyHanko's verdict on every signature of `pdf`: `Some(true)` when all
 /// are valid, intact and trusted (the test certificate as the root).
 fn pyhanko_valid(pdf: &Path, cert: &Path) -> Option<bool> {
@@ -205,6 +212,14 @@ fn render(
     (compiled.pdf().unwrap(), compiled.layout(), compiled.signature_slots())
 }
 
+/// The reference công văn rendered into `dir/cv.pdf`.
+fn seed_pdf(dir: &Path) -> (Vec<u8>, PathBuf) {
+    let (pdf, _, _) = render(SEED, SignatureImages::default());
+    let input = dir.join("cv.pdf");
+    std::fs::write(&input, &pdf).unwrap();
+    (pdf, input)
+}
+
 fn sample_images() -> SignatureImages {
     let read = |p: &str| Some(typst::foundations::Bytes::new(std::fs::read(common::repo(p)).unwrap()));
     SignatureImages {
@@ -282,17 +297,9 @@ fn signature_and_seal_images_sit_in_the_room_without_moving_anything() {
 fn sign_fills_the_first_empty_field_and_covers_the_whole_file() {
     let Some(cert) = test_cert() else { return };
     let dir = cert.dir.path();
-    let (pdf, _, _) = render(SEED, SignatureImages::default());
-    let input = dir.join("cv.pdf");
-    std::fs::write(&input, &pdf).unwrap();
+    let (pdf, input) = seed_pdf(dir);
     let signed_path = dir.join("cv-signed.pdf");
-    vanban()
-        .arg("sign")
-        .arg(&input)
-        .arg("--p12")
-        .arg(&cert.p12)
-        .arg("--password-file")
-        .arg(&cert.password)
+    sign(&input, &cert.p12, &cert.password)
         .args(["--reason", "Ban hành văn bản", "--location", "Giang Biên", "-o"])
         .arg(&signed_path)
         .assert()
@@ -345,13 +352,7 @@ fn sign_fills_the_first_empty_field_and_covers_the_whole_file() {
 
     // A second signature into a named field: both stay valid.
     let twice = dir.join("twice.pdf");
-    vanban()
-        .arg("sign")
-        .arg(&signed_path)
-        .arg("--p12")
-        .arg(&cert.legacy)
-        .arg("--password-file")
-        .arg(&cert.password)
+    sign(&signed_path, &cert.legacy, &cert.password)
         .args(["--field", "Signature2", "-o"])
         .arg(&twice)
         .assert()
@@ -369,35 +370,16 @@ fn sign_fills_the_first_empty_field_and_covers_the_whole_file() {
 fn wrong_password_and_signed_fields_are_clear_errors() {
     let Some(cert) = test_cert() else { return };
     let dir = cert.dir.path();
-    let (pdf, _, _) = render(SEED, SignatureImages::default());
-    let input = dir.join("cv.pdf");
-    std::fs::write(&input, &pdf).unwrap();
+    let (_, input) = seed_pdf(dir);
     let wrong = dir.join("wrong");
     std::fs::write(&wrong, "sai\n").unwrap();
-    let out = vanban()
-        .arg("sign")
-        .arg(&input)
-        .arg("--p12")
-        .arg(&cert.p12)
-        .arg("--password-file")
-        .arg(&wrong)
-        .output()
-        .unwrap();
+    let out = sign(&input, &cert.p12, &wrong).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("wrong password") && stderr.contains("id.p12"), "{stderr}");
     assert!(!dir.join("cv-signed.pdf").exists(), "nothing written");
 
-    let out = vanban()
-        .arg("sign")
-        .arg(&input)
-        .arg("--p12")
-        .arg(&cert.p12)
-        .arg("--password-file")
-        .arg(&cert.password)
-        .args(["--field", "Chữ ký"])
-        .output()
-        .unwrap();
+    let out = sign(&input, &cert.p12, &cert.password).args(["--field", "Chữ ký"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("no signature field `Chữ ký`") && stderr.contains("Signature1"), "{stderr}");

@@ -358,15 +358,8 @@ fn texts(doc: &Document, f: &mut dyn FnMut(&str, &str)) {
             match b {
                 Block::Paragraph(t) => f(&p, t),
                 Block::Node(n) => {
-                    for (key, text) in [
-                        ("section", &n.section),
-                        ("numbered", &n.numbered),
-                        ("article", &n.article),
-                        ("article_text", &n.article_text),
-                    ] {
-                        if let Some(t) = text {
-                            f(&format!("{p}.{key}"), t);
-                        }
+                    for (key, t) in n.own_texts() {
+                        f(&format!("{p}.{key}"), t);
                     }
                     if let Some(list) = &n.list {
                         items(list, &format!("{p}.list"), f);

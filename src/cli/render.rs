@@ -6,11 +6,19 @@ use super::args::{CheckArgs, DiagnosticFormat, Format, RenderArgs, RulesArgs, Sc
 use super::config::ProjectConfig;
 use super::report::Printer;
 use super::{engine, read_source};
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Source;
 
 /// Render one document to PDF (signed or not), Typst source, PNG or SVG.
 pub(super) fn render(args: &RenderArgs, printer: &mut Printer) -> Result<u8, Diagnostics> {
+    if args.sign && args.format != Format::Pdf {
+        return Err(Diagnostic::error("cli.sign", "--sign signs a PDF; leave out --format or use --format pdf").into());
+    }
+    if !(1.0..=2400.0).contains(&args.ppi) {
+        return Err(Diagnostic::error("cli.ppi", format!("--ppi {} is out of range", args.ppi))
+            .with_hint("previews use 72 to 300 pixels per inch; at most 2400")
+            .into());
+    }
     let engine = engine(&args.common)?;
     // Load the certificate first: a wrong password should cost nothing.
     let signer = if args.sign { Some(super::sign::signer(&args.signature)?) } else { None };

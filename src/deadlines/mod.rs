@@ -195,15 +195,8 @@ impl Walker {
             match b {
                 Block::Paragraph(t) => self.text(&p, t),
                 Block::Node(n) => {
-                    for (key, text) in [
-                        ("section", &n.section),
-                        ("numbered", &n.numbered),
-                        ("article", &n.article),
-                        ("article_text", &n.article_text),
-                    ] {
-                        if let Some(t) = text {
-                            self.text(&format!("{p}.{key}"), t);
-                        }
+                    for (key, t) in n.own_texts() {
+                        self.text(&format!("{p}.{key}"), t);
                     }
                     if let Some(list) = &n.list {
                         self.items(list, &format!("{p}.list"));

@@ -71,6 +71,19 @@ pub struct Node {
 }
 
 impl Node {
+    /// The running texts this block holds itself (not its children), with
+    /// their keys, in reading order: what rules and extractors read.
+    pub fn own_texts(&self) -> impl Iterator<Item = (&'static str, &String)> {
+        [
+            ("section", &self.section),
+            ("numbered", &self.numbered),
+            ("article", &self.article),
+            ("article_text", &self.article_text),
+        ]
+        .into_iter()
+        .filter_map(|(key, text)| Some((key, text.as_ref()?)))
+    }
+
     /// The keys that say what this block is, as written.
     pub fn kinds(&self) -> Vec<&'static str> {
         let mut k = Vec::new();

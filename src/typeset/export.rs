@@ -15,6 +15,8 @@ pub struct PdfSettings {
     pub standards: Vec<PdfStandard>,
     /// Record each signature block as an empty, named signature field
     /// (`Signature1`, …) so that an e-office system can sign in place.
+    /// Not done for the accessible standards (`ua-1`, `a-1a`, `a-2a`,
+    /// `a-3a`), whose annotations must be tagged.
     pub signature_fields: bool,
 }
 
@@ -62,7 +64,13 @@ impl Compiled {
             )
         })?;
         let slots = self.signature_slots();
-        if !settings.signature_fields || slots.is_empty() {
+        // The accessible standards want every annotation in the structure
+        // tree, which an update after typst's export cannot give.
+        let accessible = settings
+            .standards
+            .iter()
+            .any(|s| matches!(s, PdfStandard::Ua_1 | PdfStandard::A_1a | PdfStandard::A_2a | PdfStandard::A_3a));
+        if !settings.signature_fields || slots.is_empty() || accessible {
             return Ok(pdf);
         }
         crate::pdf::add_signature_fields(&pdf, &slots)
