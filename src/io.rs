@@ -82,3 +82,14 @@ pub fn io_reason(e: &std::io::Error) -> String {
         _ => e.to_string().to_lowercase(),
     }
 }
+
+/// The current time in UTC, or `SOURCE_DATE_EPOCH` when it is set, so a
+/// build that must carry a time (a signature, a PDF/A without a document
+/// date) can still be reproduced.
+pub fn now_utc() -> chrono::DateTime<chrono::Utc> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+        .unwrap_or_else(|| chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()))
+}

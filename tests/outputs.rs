@@ -180,3 +180,36 @@ fn unknown_standards_are_rejected_with_the_list() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("unknown PDF standard `a-9z`") && stderr.contains("a-2b"), "{stderr}");
 }
+
+#[test]
+fn undated_forms_get_the_export_time_under_pdf_a() {
+    // A kit form is undated (the date is filled in by hand), but PDF/A
+    // requires a date: the export time, fixed here by SOURCE_DATE_EPOCH.
+    let dir = TempDir::new().unwrap();
+    let run = |out: &str| {
+        Cli::cargo_bin("vanban")
+            .unwrap()
+            .env("SOURCE_DATE_EPOCH", "1764547200")
+            .args(["batch", "thong-bao-xep-loai", "--data"])
+            .arg(common::repo("data/ward/small.csv"))
+            .arg("--context")
+            .arg(common::repo("data/ward/context-2025.yaml"))
+            .args(["--pdf-standard", "a-2b", "--out"])
+            .arg(dir.path().join(out))
+            .assert()
+            .success();
+        let mut files: Vec<_> = std::fs::read_dir(dir.path().join(out))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+            .collect();
+        files.sort();
+        files.iter().map(|p| std::fs::read(p).unwrap()).collect::<Vec<_>>()
+    };
+    let (a, b) = (run("a"), run("b"));
+    assert_eq!(a.len(), 6);
+    assert!(a == b, "reproducible with SOURCE_DATE_EPOCH");
+    let doc = Document::load_mem(&a[0]).unwrap();
+    assert!(xmp(&doc).contains("pdfaid"));
+    assert!(info(&doc, b"CreationDate").starts_with("D:20251201"), "{}", info(&doc, b"CreationDate"));
+}

@@ -40,18 +40,9 @@ pub(super) fn signer(args: &SignArgs) -> Result<Signer, Diagnostics> {
         reason: args.reason.clone(),
         location: args.location.clone(),
         field: args.field.clone(),
-        time: signing_time(),
+        time: crate::io::now_utc(),
     };
     Ok(Signer { identity, options })
-}
-
-/// Now, or `SOURCE_DATE_EPOCH` when set, for reproducible builds.
-fn signing_time() -> chrono::DateTime<chrono::Utc> {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
-        .unwrap_or_else(|| chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()))
 }
 
 /// Sign `pdf` (named `name` in messages).

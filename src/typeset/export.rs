@@ -1,8 +1,9 @@
 //! Export of laid-out pages: PDF (plain or to a PDF standard such as
 //! PDF/A-2b), PNG previews and SVG.
 
+use typst::foundations::Datetime;
 use typst::foundations::Smart;
-use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use super::Compiled;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -26,6 +27,22 @@ impl Default for PdfSettings {
     }
 }
 
+/// The export time as a typst timestamp (see [`crate::io::now_utc`]).
+fn export_time() -> Timestamp {
+    use chrono::{Datelike, Timelike};
+    let t = crate::io::now_utc().naive_utc();
+    let datetime = Datetime::from_ymd_hms(
+        t.year(),
+        t.month() as u8,
+        t.day() as u8,
+        t.hour() as u8,
+        t.minute() as u8,
+        t.second() as u8,
+    );
+    // Every field comes from a valid chrono time, so this is always Some.
+    Timestamp::new_utc(datetime.or_else(|| Datetime::from_ymd(2000, 1, 1)).unwrap_or_else(|| unreachable!()))
+}
+
 /// The names typst-pdf accepts for `--pdf-standard`.
 pub const PDF_STANDARD_NAMES: &[&str] = &[
     "1.4", "1.5", "1.6", "1.7", "2.0", "a-1b", "a-1a", "a-2b", "a-2u", "a-2a", "a-3b", "a-3u", "a-3a", "a-4", "a-4f",
@@ -47,6 +64,10 @@ impl Compiled {
             ident: Smart::Custom(self.ident.clone()),
             creator: Smart::Custom(Some(format!("vanban {}", env!("CARGO_PKG_VERSION")))),
             standards,
+            // A dated document carries its own date. An undated one (a form
+            // to fill in) has none — except under a PDF standard, which
+            // requires one: then the time of export.
+            timestamp: if settings.standards.is_empty() { None } else { Some(export_time()) },
             ..PdfOptions::default()
         };
         let pdf = typst_pdf::pdf(&self.doc, &options).map_err(|errors| {
