@@ -15,7 +15,7 @@ best_of_3() {  # best wall seconds of 3 runs of "$@" (--out DIR appended)
   local best=""
   for k in 1 2 3; do
     rm -rf "$work/out"
-    /usr/bin/time -f "%e" -o "$work/t" "$@" --out "$work/out" > /dev/null 2>&1
+    /usr/bin/time -f "%e" -o "$work/t" "$@" --out "$work/out" > /dev/null 2> "$work/err" || { echo "failed: $*" >&2; cat "$work/err" >&2; exit 1; }
     t=$(cat "$work/t")
     if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; fi
   done
@@ -26,7 +26,7 @@ plain=$(best_of_3 "${batch[@]}")
 pdfa=$(best_of_3 "${batch[@]}" --pdf-standard a-2b)
 signed=$(best_of_3 "${batch[@]}" --sign --p12 "$work/id.p12" --password-file "$work/pw")
 echo "1,000 forms, 2 threads: plain ${plain} s, PDF/A-2b ${pdfa} s, signed ${signed} s"
-echo "signing cost per form: $(echo "scale=2; ($signed - $plain) * 1000 / 1000" | bc) ms (wall, 2 threads)"
+echo "signing cost per form: $(echo "scale=2; ($signed - $plain) * 1000 / 1000" | bc) ms of wall time (2 threads)"
 
 one() {  # best wall ms of 5 runs
   local best=""
