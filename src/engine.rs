@@ -23,6 +23,8 @@ pub struct EngineOptions {
     pub templates: Option<PathBuf>,
     /// Extra font directories.
     pub font_paths: Vec<PathBuf>,
+    /// Directories of profile files (a newer guide as data).
+    pub profile_paths: Vec<PathBuf>,
 }
 
 /// Shared, expensive parts: build once, use for every document.
@@ -57,7 +59,7 @@ impl Engine {
         Ok(Self {
             typesetter: Typesetter::new(&options.font_paths, &style)?,
             renderer,
-            profiles: Profiles::builtin()?,
+            profiles: Profiles::load(&options.profile_paths)?,
             json_cache: Default::default(),
         })
     }

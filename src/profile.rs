@@ -465,18 +465,55 @@ pub struct Profiles {
 impl Profiles {
     /// The profiles shipped with vanban.
     pub fn builtin() -> Result<Self, Diagnostics> {
+        Self::load(&[])
+    }
+
+    /// The built-in profiles plus every `*.yaml` in `dirs`: a newer guide
+    /// added as data, without rebuilding. A file's id is its `id:` (else
+    /// its name); it may `extends:` a built-in or another file's profile,
+    /// and replaces a built-in of the same id.
+    pub fn load(dirs: &[std::path::PathBuf]) -> Result<Self, Diagnostics> {
         let mut raw = BTreeMap::new();
+        let mut origin: BTreeMap<String, Option<String>> = BTreeMap::new();
         for (id, text) in BUILTIN {
             let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
                 Diagnostic::error("internal.profile", format!("built-in profile `{id}` is not valid YAML ({e})"))
             })?;
             raw.insert((*id).to_string(), value);
+            origin.insert((*id).to_string(), None);
+        }
+        for dir in dirs {
+            for (id, file, value) in read_dir(dir)? {
+                raw.insert(id.clone(), value);
+                origin.insert(id, Some(file));
+            }
         }
         let mut by_id = BTreeMap::new();
         for id in raw.keys() {
-            let value = resolve(id, &raw, 0)?;
-            let profile: Profile = serde_yaml::from_value(value).map_err(|e| {
-                Diagnostic::error("internal.profile", format!("built-in profile `{id}` is invalid ({e})"))
+            let file = origin.get(id).cloned().flatten();
+            let located = |d: Diagnostic| match &file {
+                Some(f) => d.with_file(f.clone().into()),
+                None => d,
+            };
+            let value = resolve(id, &raw, 0).map_err(|d| Diagnostics(d.0.into_iter().map(located).collect()))?;
+            let profile: Profile = serde_path_to_error::deserialize(value).map_err(|e| {
+                let path = e.path().to_string();
+                let e = e.into_inner();
+                Diagnostics::from(match &file {
+                    Some(f) => {
+                        let mut d =
+                            Diagnostic::error("profile.invalid", format!("profile `{id}` is invalid ({e})"))
+                                .with_file(f.clone().into())
+                                .with_path(path.clone())
+                                .with_hint("compare with data/profiles/hd36.yaml; only keys that exist there are allowed");
+                        // The key is the file's own when the file wrote it.
+                        if let Ok(text) = std::fs::read_to_string(f) {
+                            d.span = crate::model::SpanIndex::build(&text).locate(&path);
+                        }
+                        d
+                    }
+                    None => Diagnostic::error("internal.profile", format!("built-in profile `{id}` is invalid ({e})")),
+                })
             })?;
             by_id.insert(id.clone(), Arc::new(profile));
         }
@@ -493,6 +530,43 @@ impl Profiles {
     pub fn ids(&self) -> Vec<String> {
         self.by_id.keys().cloned().collect()
     }
+}
+
+/// The profile files of a directory, in name order: (id, file, YAML).
+fn read_dir(dir: &std::path::Path) -> Result<Vec<(String, String, serde_yaml::Value)>, Diagnostics> {
+    let fail = |what: String| Diagnostics::from(Diagnostic::error("profile.read", what));
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        fail(format!("cannot read the profile directory {} ({})", dir.display(), crate::io::io_reason(&e)))
+    })?;
+    let mut paths: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+        .collect();
+    paths.sort();
+    let mut out = Vec::new();
+    for path in paths {
+        let file = path.display().to_string();
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| fail(format!("cannot read {file} ({})", crate::io::io_reason(&e))))?;
+        let value: serde_yaml::Value = serde_yaml::from_str(&text).map_err(|e| {
+            let mut d =
+                Diagnostic::error("profile.yaml", format!("not valid YAML ({e})")).with_file(file.clone().into());
+            if let Some(loc) = e.location() {
+                d.span = Some(crate::diag::Span::in_text(&text, loc.index(), loc.index()));
+            }
+            Diagnostics::from(d)
+        })?;
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let mut value = value;
+        let id = value.get("id").and_then(serde_yaml::Value::as_str).map_or(stem, str::to_string);
+        // Without its own id a profile would inherit its base's.
+        if let Some(map) = value.as_mapping_mut() {
+            map.insert("id".into(), id.clone().into());
+        }
+        out.push((id, file, value));
+    }
+    Ok(out)
 }
 
 /// Apply `extends:` chains: the base first, then the profile's own keys.

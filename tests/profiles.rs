@@ -39,3 +39,58 @@ fn hd05_changes_only_what_it_declares() {
         close(a.x, b.x, 0.01, needle);
     }
 }
+
+/// A guide added as data at run time: `--profiles DIR`, no rebuild.
+#[test]
+fn a_profile_directory_adds_a_guide_without_rebuilding() {
+    let dir = tempfile::TempDir::new().unwrap();
+    // No `id:`: the file name is the id, not the base's.
+    std::fs::write(
+        dir.path().join("hd-tinh.yaml"),
+        "extends: hd36\nname: \"Quy định của Tỉnh ủy (thử)\"\ntitle:\n  size_pt: 15\n  subject_size_pt: 15\n",
+    )
+    .unwrap();
+    let engine = vanban::Engine::new(&vanban::EngineOptions {
+        profile_paths: vec![dir.path().to_path_buf()],
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(engine.profiles().get("hd-tinh").unwrap().id, "hd-tinh");
+    let yaml = std::fs::read_to_string(repo("data/examples/thong-bao.yaml")).unwrap();
+    let layout = |profile: &str| {
+        let text = yaml.replacen("profile: hd36", &format!("profile: {profile}"), 1);
+        let source = vanban::model::Source::new("tb.yaml", &text);
+        let prepared = engine.prepare(&source).unwrap().output;
+        engine.compile(&prepared).unwrap().output.layout()
+    };
+    let (base, new) = (layout("hd36"), layout("hd-tinh"));
+    let title = |l: &vanban::typeset::inspect::Layout| l.pages[0].find_run("THÔNG BÁO").unwrap().size;
+    assert_eq!((title(&base), title(&new)), (16.0, 15.0));
+    let number = |l: &vanban::typeset::inspect::Layout| l.pages[0].find_run("Số 287-TB/QU").unwrap().clone();
+    assert_eq!(number(&base), number(&new), "the rest is inherited");
+
+    // The CLI takes the directory; a wrong key names the file.
+    let out = tempfile::TempDir::new().unwrap();
+    let input = out.path().join("tb.yaml");
+    std::fs::write(&input, yaml.replacen("profile: hd36", "profile: hd-tinh", 1)).unwrap();
+    assert_cmd::Command::cargo_bin("vanban")
+        .unwrap()
+        .arg("render")
+        .arg(&input)
+        .arg("--profiles")
+        .arg(dir.path())
+        .assert()
+        .success();
+    std::fs::write(dir.path().join("sai.yaml"), "extends: hd36\ntitle:\n  size: 15\n").unwrap();
+    let run = assert_cmd::Command::cargo_bin("vanban")
+        .unwrap()
+        .arg("render")
+        .arg(&input)
+        .arg("--profiles")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("sai.yaml") && stderr.contains("profile `sai` is invalid"), "{stderr}");
+}

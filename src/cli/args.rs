@@ -126,6 +126,10 @@ pub struct CommonArgs {
     /// then name one of their families.
     #[arg(long = "font-path", value_name = "DIR")]
     pub font_path: Vec<PathBuf>,
+    /// Extra directory of format profiles (`*.yaml`, repeatable): a newer
+    /// guide as data, e.g. `extends: hd36` and what changed.
+    #[arg(long = "profiles", value_name = "DIR")]
+    pub profiles: Vec<PathBuf>,
 }
 
 /// `vanban render`.

@@ -53,7 +53,11 @@ pub fn run() -> ExitCode {
 }
 
 fn engine(common: &CommonArgs) -> Result<Engine, Diagnostics> {
-    Engine::new(&EngineOptions { templates: common.templates.clone(), font_paths: common.font_path.clone() })
+    Engine::new(&EngineOptions {
+        templates: common.templates.clone(),
+        font_paths: common.font_path.clone(),
+        profile_paths: common.profiles.clone(),
+    })
 }
 
 /// Read an input file as a [`Source`], registering it for code frames.

@@ -3,7 +3,7 @@
 //! Directories are watched, not files, because editors save by writing a
 //! temporary file and renaming it over the original. Events are filtered
 //! to the files that matter (the YAML, `vanban.toml`, the signature
-//! images, anything under `--templates`), bursts are merged over a few
+//! images, anything under `--templates` or `--profiles`), bursts are merged over a few
 //! milliseconds, and each render writes atomically so a PDF viewer
 //! reloads a whole file. A half-written YAML prints its diagnostics and
 //! the watch goes on.
@@ -35,9 +35,12 @@ pub(super) fn watch(args: &WatchArgs, color: bool) -> Result<u8, Diagnostics> {
     .map_err(fail)?;
     let dir = absolute(args.input.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")));
     watcher.watch(&dir, RecursiveMode::NonRecursive).map_err(fail)?;
-    let templates = args.common.templates.as_deref().map(absolute);
-    if let Some(t) = &templates {
-        watcher.watch(t, RecursiveMode::Recursive).map_err(fail)?;
+    // Templates and profiles are read when the engine is built: a change
+    // there rebuilds it.
+    let engine_dirs: Vec<PathBuf> =
+        args.common.templates.iter().chain(&args.common.profiles).map(|d| absolute(d)).collect();
+    for dir in &engine_dirs {
+        watcher.watch(dir, RecursiveMode::Recursive).map_err(fail)?;
     }
     let input_name = args.input.file_name().map(ToOwned::to_owned);
     eprintln!("watching {} (Ctrl-C to stop)", args.input.display());
@@ -52,7 +55,7 @@ pub(super) fn watch(args: &WatchArgs, color: bool) -> Result<u8, Diagnostics> {
             return Ok(0);
         }
         // Wait for a change that matters, then let the burst settle.
-        let mut templates_changed = false;
+        let mut engine_changed = false;
         loop {
             let Ok(event) = rx.recv() else { return Ok(0) };
             let Ok(event) = event else { continue };
@@ -62,9 +65,9 @@ pub(super) fn watch(args: &WatchArgs, color: bool) -> Result<u8, Diagnostics> {
             let mut relevant = false;
             for path in &event.paths {
                 let name = path.file_name();
-                let in_templates = templates.as_ref().is_some_and(|t| path.starts_with(t));
-                templates_changed |= in_templates;
-                relevant |= in_templates
+                let in_engine_dirs = engine_dirs.iter().any(|d| path.starts_with(d));
+                engine_changed |= in_engine_dirs;
+                relevant |= in_engine_dirs
                     || name == input_name.as_deref()
                     || name == Some(CONFIG_FILE.as_ref())
                     || images.iter().any(|i| i.file_name() == name);
@@ -74,8 +77,7 @@ pub(super) fn watch(args: &WatchArgs, color: bool) -> Result<u8, Diagnostics> {
             }
         }
         while rx.recv_timeout(SETTLE).is_ok() {}
-        if templates_changed {
-            // Templates are read when the engine is built.
+        if engine_changed {
             match super::engine(&args.common) {
                 Ok(e) => engine = e,
                 Err(d) => Printer::new(color).print(&d.0),
