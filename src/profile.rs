@@ -501,11 +501,10 @@ impl Profiles {
                 let e = e.into_inner();
                 Diagnostics::from(match &file {
                     Some(f) => {
-                        let mut d =
-                            Diagnostic::error("profile.invalid", format!("profile `{id}` is invalid ({e})"))
-                                .with_file(f.clone().into())
-                                .with_path(path.clone())
-                                .with_hint("compare with data/profiles/hd36.yaml; only keys that exist there are allowed");
+                        let mut d = Diagnostic::error("profile.invalid", format!("profile `{id}` is invalid ({e})"))
+                            .with_file(f.clone().into())
+                            .with_path(path.clone())
+                            .with_hint("compare with data/profiles/hd36.yaml; only keys that exist there are allowed");
                         // The key is the file's own when the file wrote it.
                         if let Ok(text) = std::fs::read_to_string(f) {
                             d.span = crate::model::SpanIndex::build(&text).locate(&path);

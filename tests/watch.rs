@@ -19,11 +19,12 @@ struct Watch {
 }
 
 impl Watch {
-    fn start(input: &std::path::Path, max_renders: usize) -> Self {
+    fn start(input: &std::path::Path, max_renders: usize, extra: &[&std::ffi::OsStr]) -> Self {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("vanban"))
             .arg("watch")
             .arg(input)
             .args(["--max-renders", &max_renders.to_string()])
+            .args(extra)
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
@@ -69,7 +70,7 @@ fn re_renders_on_save_and_survives_a_broken_file() {
     let text = text.replace("images/", &format!("{}/", images.display()));
     std::fs::write(&input, &text).unwrap();
 
-    let mut watch = Watch::start(&input, 3);
+    let mut watch = Watch::start(&input, 3, &[]);
     watch.wait_for("\nrendered ", 1);
     let pdf = dir.path().join("cv.pdf");
     let first = std::fs::read(&pdf).unwrap();
@@ -89,4 +90,25 @@ fn re_renders_on_save_and_survives_a_broken_file() {
     let second = std::fs::read(&pdf).unwrap();
     assert_ne!(first, second);
     assert!(second.starts_with(b"%PDF"));
+}
+
+#[test]
+fn a_changed_profile_re_renders_with_the_new_rules() {
+    let dir = TempDir::new().unwrap();
+    let profiles = dir.path().join("profiles");
+    std::fs::create_dir(&profiles).unwrap();
+    let profile = profiles.join("hd-thu.yaml");
+    std::fs::write(&profile, "extends: hd36\n").unwrap();
+    let input = dir.path().join("tb.yaml");
+    let text = std::fs::read_to_string(common::repo("data/examples/thong-bao.yaml")).unwrap();
+    std::fs::write(&input, text.replacen("profile: hd36", "profile: hd-thu", 1)).unwrap();
+
+    let mut watch = Watch::start(&input, 2, &["--profiles".as_ref(), profiles.as_os_str()]);
+    watch.wait_for("\nrendered ", 1);
+    let pdf = dir.path().join("tb.pdf");
+    let first = std::fs::read(&pdf).unwrap();
+    std::fs::write(&profile, "extends: hd36\ntitle:\n  size_pt: 15\n").unwrap();
+    watch.wait_for("\nrendered ", 2);
+    assert!(watch.child.wait().unwrap().success());
+    assert_ne!(std::fs::read(&pdf).unwrap(), first, "the new title size is in the PDF");
 }
