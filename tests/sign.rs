@@ -434,3 +434,27 @@ fn render_sign_and_batch_sign() {
     assert_eq!(count, 6, "one signed PDF per row");
     verify_last(&std::fs::read(dir.join("all.pdf")).unwrap()).unwrap();
 }
+
+#[test]
+fn a_missing_or_wrong_image_is_located_in_the_yaml() {
+    let dir = TempDir::new().unwrap();
+    let text = std::fs::read_to_string(common::repo(ELECTRONIC)).unwrap();
+    let input = dir.path().join("tb.yaml");
+    std::fs::write(&input, text.replace("images/chu-ky-mau.png", "chu-ky.png")).unwrap();
+    std::fs::create_dir(dir.path().join("images")).unwrap();
+    std::fs::copy(common::repo("data/examples/images/con-dau-mau.png"), dir.path().join("images/con-dau-mau.png"))
+        .unwrap();
+    for command in ["check", "render"] {
+        let out = vanban().arg(command).arg(&input).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("chu-ky.png (file not found)") && stderr.contains("tb.yaml:28:3"), "{stderr}");
+        assert!(stderr.contains("signer.signature_image"), "{stderr}");
+    }
+    // Not an image at all.
+    std::fs::write(dir.path().join("chu-ky.png"), "not a picture").unwrap();
+    let out = vanban().arg("render").arg(&input).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a PNG or JPEG image"));
+    assert!(!dir.path().join("tb.pdf").exists());
+}

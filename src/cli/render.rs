@@ -140,6 +140,8 @@ pub(super) fn check(args: &CheckArgs, printer: &mut Printer) -> Result<u8, Diagn
     let config = ProjectConfig::find(&args.input)?;
     let mut prepared = engine.prepare(&source)?;
     printer.print(&prepared.warnings);
+    // Signature and seal images must be there and be images.
+    signature_images(&args.input, (None, None), &prepared.output.document, &source)?;
     prepared.output.document.rules_off.extend(config.rules.off.iter().cloned());
     let mut findings = engine.rules(&source, &prepared.output, today());
     if args.fix {

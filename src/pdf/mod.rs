@@ -111,7 +111,9 @@ impl<'a> Incremental<'a> {
 
     /// The original bytes followed by the update: objects, a
     /// cross-reference section, and a trailer pointing back to the
-    /// original's.
+    /// original's. The section is a classic table even when the original
+    /// ends in a cross-reference stream (qpdf's object streams, Word);
+    /// qpdf, poppler and pyHanko read such files, signatures included.
     pub fn finish(mut self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.base.len() + 4096);
         out.extend_from_slice(self.base);
