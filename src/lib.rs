@@ -9,7 +9,11 @@
 //!    renders Typst source with minijinja, every value escaped.
 //! 4. [`typeset`] compiles that source in-process in a sandboxed typst
 //!    world with embedded fonts, and exports PDF.
-//! 5. [`cli`] is the command line.
+//! 5. [`pdf`] and [`sign`] extend the finished PDF by incremental
+//!    updates: empty signature fields over the signature blocks, and
+//!    PAdES signatures; [`deadlines`] reads a directive's deadlines into
+//!    a calendar.
+//! 6. [`cli`] is the command line.
 //!
 //! [`Engine`] ties the stages together; [`diag::Diagnostic`] is the one
 //! error type from parsing to PDF.
