@@ -46,8 +46,8 @@ pub struct Prepared {
     pub family: String,
     /// The profile as JSON for the style library.
     profile_json: Bytes,
-    /// Signature and seal images for a visible signature; see
-    /// [`Prepared::with_images`].
+    /// Signature and seal images for a visible signature, set by the
+    /// caller after [`Engine::prepare`] (they are files beside the YAML).
     pub images: SignatureImages,
 }
 
