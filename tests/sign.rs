@@ -109,21 +109,28 @@ fn sign(input: &Path, p12: &Path, password: &Path) -> Cli {
     cmd
 }
 
-/// pyHanko's verdict on every signature of `pdf`: `Some(true)` when all
-/// are valid, intact and trusted (the test certificate as the root).
-fn pyhanko_valid(pdf: &Path, cert: &Path) -> Option<bool> {
+/// pyHanko's report on every signature of `pdf` (the test certificate as
+/// the trust root), and whether each is judged valid.
+fn pyhanko(pdf: &Path, cert: &Path) -> Option<(bool, String)> {
     if !have("pyhanko", "--version") {
         return None;
     }
     let out = Command::new("pyhanko")
-        .args(["sign", "validate", "--executive-summary", "--trust"])
+        .args(["sign", "validate", "--pretty-print", "--trust"])
         .arg(cert)
         .args(["--trust-replace", "--no-revocation-check"])
         .arg(pdf)
         .output()
         .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    Some(out.status.success() && stdout.lines().filter(|l| !l.trim().is_empty()).all(|l| l.ends_with(":VALID")))
+    let report = String::from_utf8_lossy(&out.stdout).into_owned();
+    let fields = report.matches("Field ").count();
+    let valid = out.status.success() && fields > 0 && report.matches("The signature is judged VALID").count() == fields;
+    Some((valid, report))
+}
+
+/// pyHanko's verdict alone.
+fn pyhanko_valid(pdf: &Path, cert: &Path) -> Option<bool> {
+    pyhanko(pdf, cert).map(|(valid, _)| valid)
 }
 
 /// The last signature of `pdf`, checked with RustCrypto: the byte range
@@ -335,8 +342,10 @@ fn sign_fills_the_first_empty_field_and_covers_the_whole_file() {
     assert_eq!(sig.get(b"SubFilter").unwrap().as_name().unwrap(), b"ETSI.CAdES.detached");
     assert_eq!(lopdf::decode_text_string(sig.get(b"Reason").unwrap()).unwrap(), "Ban hành văn bản");
     assert_eq!(lopdf::decode_text_string(sig.get(b"Name").unwrap()).unwrap(), "Đào Mạnh Trung");
-    if let Some(valid) = pyhanko_valid(&signed_path, &cert.cert) {
-        assert!(valid, "pyHanko judges the signature valid");
+    if let Some((valid, report)) = pyhanko(&signed_path, &cert.cert) {
+        assert!(valid, "pyHanko judges the signature valid:\n{report}");
+        assert!(report.contains("The signature covers the entire file."), "{report}");
+        assert!(report.contains("The signer's certificate is trusted."), "{report}");
     }
 
     // One byte changed inside the signed range: both checks fail.
