@@ -467,3 +467,81 @@ fn a_missing_or_wrong_image_is_located_in_the_yaml() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not a PNG or JPEG image"));
     assert!(!dir.path().join("tb.pdf").exists());
 }
+
+#[test]
+fn images_given_when_signing_look_as_if_rendered_with_them() {
+    let Some(cert) = test_cert() else { return };
+    let dir = cert.dir.path();
+    // Rendered without images, signed with them.
+    let (pdf, _, slots) = render(ELECTRONIC, SignatureImages::default());
+    let input = dir.join("tb.pdf");
+    std::fs::write(&input, &pdf).unwrap();
+    let out = dir.join("tb-signed.pdf");
+    sign(&input, &cert.p12, &cert.password)
+        .arg("--signature-image")
+        .arg(common::repo("data/examples/images/chu-ky-mau.png"))
+        .arg("--seal-image")
+        .arg(common::repo("data/examples/images/con-dau-mau.png"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let signed = std::fs::read(&out).unwrap();
+    verify_last(&signed).unwrap();
+    if let Some(valid) = pyhanko_valid(&out, &cert.cert) {
+        assert!(valid);
+    }
+
+    // The widget shows both images through its appearance form...
+    let (_, rect, is_signed, doc) = fields(&signed).remove(0);
+    assert!(is_signed);
+    let widget = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .find(|d| {
+            d.get(b"T").is_ok_and(|t| lopdf::decode_text_string(t).is_ok_and(|t| t == "Signature1")) && d.has(b"V")
+        })
+        .unwrap();
+    let form = doc.get_object(widget.get(b"AP").unwrap().as_dict().unwrap().get(b"N").unwrap().as_reference().unwrap());
+    let form = form.unwrap().as_stream().unwrap();
+    let xobjects = form.dict.get(b"Resources").unwrap().as_dict().unwrap().get(b"XObject").unwrap().as_dict().unwrap();
+    assert_eq!(xobjects.len(), 2, "signature and seal");
+    for (_, image) in xobjects.iter() {
+        let image = doc.get_object(image.as_reference().unwrap()).unwrap().as_stream().unwrap();
+        assert_eq!(image.dict.get(b"Subtype").unwrap().as_name().unwrap(), b"Image");
+        assert!(image.dict.has(b"SMask"), "transparent background kept");
+    }
+
+    // ...at the place the render-time images take: the room and the images
+    // together cover the same rectangle.
+    let (_, layout, _) = render(ELECTRONIC, sample_images());
+    let page = &layout.pages[0];
+    let room = &slots[0];
+    let (mut x0, mut y0, mut x1, mut y1) = (room.x, room.y, room.x + room.width, room.y + room.height);
+    for image in &page.images {
+        x0 = x0.min(image.x);
+        y0 = y0.min(image.y);
+        x1 = x1.max(image.x + image.width);
+        y1 = y1.max(image.y + image.height);
+    }
+    let expected = [x0, page.height - y1, x1, page.height - y0];
+    for (a, b) in rect.iter().zip(expected) {
+        common::close(*a, b, 0.5, "signed field = room ∪ images");
+    }
+
+    // Images need a field to show in: an error, not an invisible signature.
+    let text = std::fs::read_to_string(common::repo(ELECTRONIC)).unwrap();
+    let prepared = common::engine().prepare(&Source::new(ELECTRONIC, &text)).unwrap().output;
+    let settings = vanban::typeset::PdfSettings { signature_fields: false, ..Default::default() };
+    let bare = common::engine().compile(&prepared).unwrap().output.pdf_with(&settings).unwrap();
+    let bare_path = dir.join("bare.pdf");
+    std::fs::write(&bare_path, bare).unwrap();
+    let run = sign(&bare_path, &cert.p12, &cert.password)
+        .arg("--seal-image")
+        .arg(common::repo("data/examples/images/con-dau-mau.png"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("no empty signature field to show the images in"));
+}

@@ -66,6 +66,17 @@ pub struct SignCommandArgs {
     /// Where to write the signed PDF; default: `NAME-signed.pdf` beside the input.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The signer's signature image (PNG, transparent), shown centred in
+    /// the field that is signed.
+    #[arg(long, value_name = "FILE")]
+    pub signature_image: Option<PathBuf>,
+    /// The organ's seal image (red PNG, transparent), shown at true size
+    /// over the signature's left third.
+    #[arg(long, value_name = "FILE")]
+    pub seal_image: Option<PathBuf>,
+    /// The seal's true diameter in millimetres.
+    #[arg(long, value_name = "MM", default_value_t = 36.0)]
+    pub seal_mm: f64,
     /// The signature.
     #[command(flatten)]
     pub sign: SignArgs,

@@ -41,6 +41,7 @@ pub(super) fn signer(args: &SignArgs) -> Result<Signer, Diagnostics> {
         location: args.location.clone(),
         field: args.field.clone(),
         time: crate::io::now_utc(),
+        appearance: crate::sign::Appearance::default(),
     };
     Ok(Signer { identity, options })
 }
@@ -52,7 +53,32 @@ pub(super) fn apply(signer: &Signer, pdf: &[u8], name: &str) -> Result<Vec<u8>, 
 
 /// `vanban sign IN.pdf --p12 CERT.p12 -o OUT.pdf`.
 pub(super) fn sign(args: &SignCommandArgs) -> Result<u8, Diagnostics> {
-    let signer = signer(&args.sign)?;
+    let mut signer = signer(&args.sign)?;
+    if !(10.0..=80.0).contains(&args.seal_mm) {
+        return Err(Diagnostic::error("cli.seal", format!("--seal-mm {} is not a seal's size", args.seal_mm))
+            .with_hint("official seals measure 30 to 45 mm")
+            .into());
+    }
+    let read = |path: &Option<PathBuf>| -> Result<Option<Vec<u8>>, Diagnostics> {
+        path.as_ref()
+            .map(|p| {
+                std::fs::read(p).map_err(|e| {
+                    Diagnostics::from(
+                        Diagnostic::error(
+                            "io.image",
+                            format!("failed to read the image ({})", crate::io::io_reason(&e)),
+                        )
+                        .with_file(p.display().to_string().into()),
+                    )
+                })
+            })
+            .transpose()
+    };
+    signer.options.appearance = crate::sign::Appearance {
+        signature: read(&args.signature_image)?,
+        seal: read(&args.seal_image)?,
+        seal_mm: args.seal_mm,
+    };
     let name = args.input.display().to_string();
     let pdf = std::fs::read(&args.input).map_err(|e| {
         Diagnostic::error("io.read", format!("failed to read the PDF ({})", crate::io::io_reason(&e)))

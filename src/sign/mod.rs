@@ -8,12 +8,14 @@
 //!
 //! Entry points: [`load_identity`], [`sign_pdf`], [`SignOptions`].
 
+mod appearance;
 mod cms;
 mod pkcs12;
 
 use lopdf::{Dictionary, Object, ObjectId};
 use sha2::{Digest, Sha256};
 
+pub use appearance::Appearance;
 pub use pkcs12::Identity;
 
 use crate::pdf::{Incremental, PdfError, text_string};
@@ -36,6 +38,9 @@ pub enum SignError {
     /// The named field is missing or already signed.
     #[error("{0}")]
     Field(String),
+    /// A signature or seal image could not be used.
+    #[error("{0}")]
+    Appearance(String),
 }
 
 /// Read a signing identity from the bytes of a .p12 / .pfx file.
@@ -54,6 +59,8 @@ pub struct SignOptions {
     pub field: Option<String>,
     /// Signing time (`/M`), UTC.
     pub time: chrono::DateTime<chrono::Utc>,
+    /// Images to show in the field (none: the field's own appearance).
+    pub appearance: Appearance,
 }
 
 /// Room for the CMS blob: certificates plus signature and attributes.
@@ -83,8 +90,23 @@ pub fn sign_pdf(pdf: &[u8], identity: &Identity, options: &SignOptions) -> Resul
 
     match find_field(&inc, &fields, options.field.as_deref())? {
         Some((field_id, mut field)) => {
+            if !options.appearance.is_empty() {
+                let rect = rect_of(&field)?;
+                let (form, grown) = appearance::write(&mut inc, rect, &options.appearance)?;
+                field.set("Rect", Object::Array(grown.iter().map(|v| Object::Real(*v as f32)).collect()));
+                let mut ap = Dictionary::new();
+                ap.set("N", Object::Reference(form));
+                field.set("AP", Object::Dictionary(ap));
+            }
             field.set("V", Object::Reference(sig_id));
             inc.put(field_id, &Object::Dictionary(field));
+        }
+        None if !options.appearance.is_empty() => {
+            return Err(SignError::Field(
+                "the PDF has no empty signature field to show the images in; render it with vanban (every \
+                 signature block is a field) or sign without images"
+                    .into(),
+            ));
         }
         None => {
             // No room was marked: an invisible signature on page 1.
@@ -218,6 +240,22 @@ fn find_field(
         }
         _ => Ok(None),
     }
+}
+
+/// A field's `/Rect`, normalised to `[x1 y1 x2 y2]` with x1 < x2, y1 < y2.
+fn rect_of(field: &Dictionary) -> Result<[f64; 4], SignError> {
+    let values: Vec<f64> = field
+        .get(b"Rect")
+        .and_then(Object::as_array)
+        .map(|a| a.iter().filter_map(|v| v.as_float().ok().map(f64::from)).collect())
+        .unwrap_or_default();
+    let [a, b, c, d] = values[..] else {
+        return Err(SignError::Field("the signature field has no rectangle".into()));
+    };
+    if (c - a).abs() < 1.0 || (d - b).abs() < 1.0 {
+        return Err(SignError::Field("the signature field is invisible (no area) and cannot show images".into()));
+    }
+    Ok([a.min(c), b.min(d), a.max(c), b.max(d)])
 }
 
 /// The first position of `needle` in `hay`.
