@@ -8,6 +8,7 @@ mod args;
 mod batch;
 mod config;
 mod deadlines;
+mod images;
 mod render;
 mod report;
 mod sign;

@@ -28,7 +28,7 @@ pub(super) fn render(args: &RenderArgs, printer: &mut Printer) -> Result<u8, Dia
     let crate::diag::Warned { output: mut prepared, warnings } = engine.prepare(&source)?;
     printer.print(&warnings);
     prepared.document.rules_off.extend(ProjectConfig::find(&args.input)?.rules.off);
-    prepared.images = signature_images(
+    prepared.images = super::images::signature_images(
         &args.input,
         (args.signature_image.as_ref(), args.seal_image.as_ref()),
         &prepared.document,
@@ -83,55 +83,6 @@ fn page_path(out: &Path, page: usize) -> PathBuf {
     out.with_file_name(format!("{stem}-{page}.{ext}"))
 }
 
-/// The signature and seal images: from the command line, else from the
-/// YAML (paths relative to the YAML file).
-pub(super) fn signature_images(
-    input: &Path,
-    (cli_signature, cli_seal): (Option<&PathBuf>, Option<&PathBuf>),
-    doc: &crate::model::Document,
-    source: &Source,
-) -> Result<crate::typeset::SignatureImages, Diagnostics> {
-    let base = input.parent().unwrap_or(Path::new("."));
-    let signer = doc.signer.as_ref();
-    let pick = |cli: Option<&PathBuf>, yaml: Option<&String>, field: &str| -> Result<_, Diagnostics> {
-        let (path, from_yaml) = match (cli, yaml) {
-            (Some(p), _) => (p.to_path_buf(), false),
-            (None, Some(p)) => (base.join(p), true),
-            (None, None) => return Ok(None),
-        };
-        let located = |d: crate::diag::Diagnostic| -> Diagnostics {
-            if from_yaml {
-                let path = format!("signer.{field}");
-                let span = crate::model::SpanIndex::build(&source.text).locate(&path);
-                let mut d = d.with_file(source.name.clone()).with_path(path);
-                d.span = span;
-                d.into()
-            } else {
-                d.into()
-            }
-        };
-        let bytes = std::fs::read(&path).map_err(|e| {
-            located(crate::diag::Diagnostic::error(
-                "io.image",
-                format!("failed to read {} ({})", path.display(), crate::io::io_reason(&e)),
-            ))
-        })?;
-        let is_png = bytes.starts_with(b"\x89PNG\r\n\x1a\n");
-        let is_jpeg = bytes.starts_with(&[0xFF, 0xD8, 0xFF]);
-        if !is_png && !is_jpeg {
-            return Err(located(
-                crate::diag::Diagnostic::error("io.image", format!("{} is not a PNG or JPEG image", path.display()))
-                    .with_hint("use a PNG with a transparent background"),
-            ));
-        }
-        Ok(Some(typst::foundations::Bytes::new(bytes)))
-    };
-    Ok(crate::typeset::SignatureImages {
-        signature: pick(cli_signature, signer.and_then(|s| s.signature_image.as_ref()), "signature_image")?,
-        seal: pick(cli_seal, signer.and_then(|s| s.seal_image.as_ref()), "seal_image")?,
-    })
-}
-
 /// Parse and validate one document.
 pub(super) fn check(args: &CheckArgs, printer: &mut Printer) -> Result<u8, Diagnostics> {
     printer.set_json(args.format == DiagnosticFormat::Json);
@@ -141,7 +92,7 @@ pub(super) fn check(args: &CheckArgs, printer: &mut Printer) -> Result<u8, Diagn
     let mut prepared = engine.prepare(&source)?;
     printer.print(&prepared.warnings);
     // Signature and seal images must be there and be images.
-    signature_images(&args.input, (None, None), &prepared.output.document, &source)?;
+    super::images::signature_images(&args.input, (None, None), &prepared.output.document, &source)?;
     prepared.output.document.rules_off.extend(config.rules.off.iter().cloned());
     let mut findings = engine.rules(&source, &prepared.output, today());
     if args.fix {

@@ -97,7 +97,7 @@ fn render_once(engine: &crate::Engine, args: &WatchArgs, out: &Path, color: bool
         printer.print(&prepared.warnings);
         let p = &mut prepared.output;
         p.document.rules_off.extend(ProjectConfig::find(&args.input)?.rules.off);
-        p.images = super::render::signature_images(&args.input, (None, None), &p.document, &source)?;
+        p.images = super::images::signature_images(&args.input, (None, None), &p.document, &source)?;
         let base = args.input.parent().unwrap_or(Path::new("."));
         let images = p
             .document
