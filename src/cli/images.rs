@@ -54,4 +54,3 @@ pub(super) fn signature_images(
         seal: pick(cli_seal, signer.and_then(|s| s.seal_image.as_ref()), "seal_image")?,
     })
 }
-
