@@ -128,6 +128,16 @@ fn pyhanko(pdf: &Path, cert: &Path) -> Option<(bool, String)> {
     Some((valid, report))
 }
 
+/// The signed file at `path`, after both checks have passed.
+fn assert_signed(path: &Path, cert: &Path) -> Vec<u8> {
+    let signed = std::fs::read(path).unwrap();
+    verify_last(&signed).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    if let Some(valid) = pyhanko_valid(path, cert) {
+        assert!(valid, "pyHanko judges {} valid", path.display());
+    }
+    signed
+}
+
 /// pyHanko's verdict alone.
 fn pyhanko_valid(pdf: &Path, cert: &Path) -> Option<bool> {
     pyhanko(pdf, cert).map(|(valid, _)| valid)
@@ -410,11 +420,7 @@ fn render_sign_and_batch_sign() {
         .arg(&out)
         .assert()
         .success();
-    let signed = std::fs::read(&out).unwrap();
-    verify_last(&signed).unwrap();
-    if let Some(valid) = pyhanko_valid(&out, &cert.cert) {
-        assert!(valid);
-    }
+    assert_signed(&out, &cert.cert);
 
     let batch = dir.join("batch");
     vanban()
@@ -486,11 +492,7 @@ fn images_given_when_signing_look_as_if_rendered_with_them() {
         .arg(&out)
         .assert()
         .success();
-    let signed = std::fs::read(&out).unwrap();
-    verify_last(&signed).unwrap();
-    if let Some(valid) = pyhanko_valid(&out, &cert.cert) {
-        assert!(valid);
-    }
+    let signed = assert_signed(&out, &cert.cert);
 
     // The widget shows both images through its appearance form...
     let (_, rect, is_signed, doc) = fields(&signed).remove(0);
