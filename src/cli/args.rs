@@ -58,6 +58,20 @@ pub struct SignArgs {
     pub field: Option<String>,
 }
 
+/// The images of a visible signature (NĐ 30 Phụ lục I), for `render`
+/// and `sign`.
+#[derive(Debug, Clone, Args)]
+pub struct ImageArgs {
+    /// The signer's signature image (PNG, transparent), centred between
+    /// the role and the name.
+    #[arg(long, value_name = "FILE")]
+    pub signature_image: Option<PathBuf>,
+    /// The organ's seal image (red PNG, transparent), at true size over
+    /// the signature's left third.
+    #[arg(long, value_name = "FILE")]
+    pub seal_image: Option<PathBuf>,
+}
+
 /// `vanban sign`.
 #[derive(Debug, Args)]
 pub struct SignCommandArgs {
@@ -66,14 +80,9 @@ pub struct SignCommandArgs {
     /// Where to write the signed PDF; default: `NAME-signed.pdf` beside the input.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// The signer's signature image (PNG, transparent), shown centred in
-    /// the field that is signed.
-    #[arg(long, value_name = "FILE")]
-    pub signature_image: Option<PathBuf>,
-    /// The organ's seal image (red PNG, transparent), shown at true size
-    /// over the signature's left third.
-    #[arg(long, value_name = "FILE")]
-    pub seal_image: Option<PathBuf>,
+    /// Images drawn in the field that is signed.
+    #[command(flatten)]
+    pub images: ImageArgs,
     /// The seal's true diameter in millimetres.
     #[arg(long, value_name = "MM", default_value_t = 36.0)]
     pub seal_mm: f64,
@@ -166,14 +175,10 @@ pub struct RenderArgs {
     /// Pixels per inch of `--format png`.
     #[arg(long, value_name = "N", default_value_t = 144.0)]
     pub ppi: f32,
-    /// The signer's signature image (PNG, transparent), drawn between
-    /// the role and the name; overrides `signer.signature_image`.
-    #[arg(long, value_name = "FILE")]
-    pub signature_image: Option<PathBuf>,
-    /// The organ's seal image (red PNG, transparent), drawn at true size
-    /// over the signature's left third; overrides `signer.seal_image`.
-    #[arg(long, value_name = "FILE")]
-    pub seal_image: Option<PathBuf>,
+    /// Images of the visible signature; they override the YAML's
+    /// `signer.signature_image` and `signer.seal_image`.
+    #[command(flatten)]
+    pub images: ImageArgs,
     /// Sign the PDF digitally (needs `--p12`).
     #[arg(long, requires = "p12")]
     pub sign: bool,

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::args::{CheckArgs, DiagnosticFormat, Format, RenderArgs, RulesArgs, SchemaArgs};
+use super::args::{CheckArgs, DiagnosticFormat, Format, ImageArgs, RenderArgs, RulesArgs, SchemaArgs};
 use super::config::ProjectConfig;
 use super::report::Printer;
 use super::{engine, read_source};
@@ -25,17 +25,8 @@ pub(super) fn render(args: &RenderArgs, printer: &mut Printer) -> Result<u8, Dia
     let source = read_source(&args.input, printer)?;
     let out = args.output.clone().unwrap_or_else(|| default_output(&args.input, args.format, args.appendix));
     crate::io::ensure_not_input(&args.input, &out)?;
-    let crate::diag::Warned { output: mut prepared, warnings } = engine.prepare(&source)?;
-    printer.print(&warnings);
-    prepared.document.rules_off.extend(ProjectConfig::find(&args.input)?.rules.off);
-    prepared.images = super::images::signature_images(
-        &args.input,
-        (args.signature_image.as_ref(), args.seal_image.as_ref()),
-        &prepared.document,
-        &source,
-    )?;
+    let (prepared, findings) = prepare_checked(&engine, &args.input, &source, Some(&args.images), printer)?;
     // The format rules run first: an error stops the render unless --force.
-    let findings = engine.rules(&source, &prepared, today());
     printer.print(&findings);
     if findings.iter().any(crate::diag::Diagnostic::is_error) && !args.force {
         eprintln!("not rendered: fix the errors above, or render anyway with --force");
@@ -76,6 +67,25 @@ pub(super) fn render(args: &RenderArgs, printer: &mut Printer) -> Result<u8, Dia
     Ok(0)
 }
 
+/// A document ready to render: parsed and type-checked (warnings
+/// printed), the project's rules turned off (`vanban.toml`), its signature
+/// images loaded (`images` first, else the YAML's), and the findings of
+/// the format rules, for the caller to print.
+pub(super) fn prepare_checked(
+    engine: &crate::Engine,
+    input: &Path,
+    source: &Source,
+    images: Option<&ImageArgs>,
+    printer: &Printer,
+) -> Result<(crate::Prepared, Vec<Diagnostic>), Diagnostics> {
+    let crate::diag::Warned { output: mut prepared, warnings } = engine.prepare(source)?;
+    printer.print(&warnings);
+    prepared.document.rules_off.extend(ProjectConfig::find(input)?.rules.off);
+    prepared.images = super::images::signature_images(input, images, &prepared.document, source)?;
+    let findings = engine.rules(source, &prepared, today());
+    Ok((prepared, findings))
+}
+
 /// `out.png` → `out-3.png`: one file per page.
 fn page_path(out: &Path, page: usize) -> PathBuf {
     let stem = out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -88,13 +98,8 @@ pub(super) fn check(args: &CheckArgs, printer: &mut Printer) -> Result<u8, Diagn
     printer.set_json(args.format == DiagnosticFormat::Json);
     let engine = engine(&args.common)?;
     let source = read_source(&args.input, printer)?;
-    let config = ProjectConfig::find(&args.input)?;
-    let mut prepared = engine.prepare(&source)?;
-    printer.print(&prepared.warnings);
-    // Signature and seal images must be there and be images.
-    super::images::signature_images(&args.input, (None, None), &prepared.output.document, &source)?;
-    prepared.output.document.rules_off.extend(config.rules.off.iter().cloned());
-    let mut findings = engine.rules(&source, &prepared.output, today());
+    // Signature and seal images are loaded too: they must be there and be images.
+    let (_, mut findings) = prepare_checked(&engine, &args.input, &source, None, printer)?;
     if args.fix {
         let (fixed, applied) = crate::check::fix::apply(&source.text, &findings);
         if !applied.is_empty() {
@@ -110,9 +115,7 @@ pub(super) fn check(args: &CheckArgs, printer: &mut Printer) -> Result<u8, Diagn
             // Check the rewritten file, so what is printed is what is left.
             let source = Source::new(source.name.clone(), &fixed);
             printer.add_source(&source);
-            let mut again = engine.prepare(&source)?;
-            again.output.document.rules_off.extend(config.rules.off.iter().cloned());
-            findings = engine.rules(&source, &again.output, today());
+            findings = prepare_checked(&engine, &args.input, &source, None, printer)?.1;
         }
     }
     printer.print(&findings);

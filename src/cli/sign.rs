@@ -59,26 +59,8 @@ pub(super) fn sign(args: &SignCommandArgs) -> Result<u8, Diagnostics> {
             .with_hint("official seals measure 30 to 45 mm")
             .into());
     }
-    let read = |path: &Option<PathBuf>| -> Result<Option<Vec<u8>>, Diagnostics> {
-        path.as_ref()
-            .map(|p| {
-                std::fs::read(p).map_err(|e| {
-                    Diagnostics::from(
-                        Diagnostic::error(
-                            "io.image",
-                            format!("failed to read the image ({})", crate::io::io_reason(&e)),
-                        )
-                        .with_file(p.display().to_string().into()),
-                    )
-                })
-            })
-            .transpose()
-    };
-    signer.options.appearance = crate::sign::Appearance {
-        signature: read(&args.signature_image)?,
-        seal: read(&args.seal_image)?,
-        seal_mm: args.seal_mm,
-    };
+    let [signature, seal] = super::images::read_cli(&args.images)?;
+    signer.options.appearance = crate::sign::Appearance { signature, seal, seal_mm: args.seal_mm };
     let name = args.input.display().to_string();
     let pdf = std::fs::read(&args.input).map_err(|e| {
         Diagnostic::error("io.read", format!("failed to read the PDF ({})", crate::io::io_reason(&e)))

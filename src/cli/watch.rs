@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use super::args::WatchArgs;
-use super::config::{FILE as CONFIG_FILE, ProjectConfig};
+use super::config::FILE as CONFIG_FILE;
 use super::report::Printer;
 use super::{engine, read_source};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -93,23 +93,10 @@ fn render_once(engine: &crate::Engine, args: &WatchArgs, out: &Path, color: bool
     let mut printer = Printer::new(color);
     let result = (|| -> Result<(usize, usize, Vec<PathBuf>), Diagnostics> {
         let source = read_source(&args.input, &mut printer)?;
-        let mut prepared = engine.prepare(&source)?;
-        printer.print(&prepared.warnings);
-        let p = &mut prepared.output;
-        p.document.rules_off.extend(ProjectConfig::find(&args.input)?.rules.off);
-        p.images = super::images::signature_images(&args.input, (None, None), &p.document, &source)?;
-        let base = args.input.parent().unwrap_or(Path::new("."));
-        let images = p
-            .document
-            .signer
-            .iter()
-            .flat_map(|s| [&s.signature_image, &s.seal_image])
-            .flatten()
-            .map(|i| base.join(i))
-            .collect();
-        let findings = engine.rules(&source, p, super::render::today());
+        let (p, findings) = super::render::prepare_checked(engine, &args.input, &source, None, &printer)?;
+        let images = super::images::yaml_paths(&args.input, &p.document).into_iter().flatten().collect();
         printer.print(&findings);
-        let compiled = engine.compile(p)?;
+        let compiled = engine.compile(&p)?;
         printer.print(&compiled.warnings);
         let pdf = compiled.output.pdf()?;
         crate::io::write_atomic(out, &pdf)?;

@@ -13,7 +13,7 @@ use std::io::Write as _;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-pub use fields::add_signature_fields;
+pub use fields::{Form, add_annots, add_signature_fields, field_name, rect_object, signature_widget};
 
 /// What can go wrong when reading or extending a PDF.
 #[derive(Debug, thiserror::Error)]

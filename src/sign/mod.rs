@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 pub use appearance::Appearance;
 pub use pkcs12::Identity;
 
-use crate::pdf::{Incremental, PdfError, text_string};
+use crate::pdf::{Form, Incremental, PdfError, add_annots, field_name, rect_object, signature_widget, text_string};
 
 /// What can go wrong when signing.
 #[derive(Debug, thiserror::Error)]
@@ -79,23 +79,20 @@ const BYTE_RANGE_PLACEHOLDER: &str = "[0 0000000000 0000000000 0000000000]";
 /// Sign `pdf` with `identity`; returns the signed file's bytes.
 pub fn sign_pdf(pdf: &[u8], identity: &Identity, options: &SignOptions) -> Result<Vec<u8>, SignError> {
     let mut inc = Incremental::open(pdf)?;
-    let root_id = inc.root_id()?;
-    let mut catalog = inc.dict(root_id)?;
-    let mut form = catalog.get(b"AcroForm").ok().and_then(|o| inc.resolve_dict(o)).unwrap_or_default();
-    let mut fields = form.get(b"Fields").map(|o| inc.resolve_array(o)).unwrap_or_default();
+    let mut form = Form::open(&inc)?;
 
     let sig_id = inc.alloc();
     let capacity = contents_capacity(identity);
     inc.put_raw(sig_id, signature_dictionary(identity, options, capacity).into_bytes());
 
-    match find_field(&inc, &fields, options.field.as_deref())? {
+    match find_field(&inc, &form.fields, options.field.as_deref())? {
         Some((field_id, mut field)) => {
             if !options.appearance.is_empty() {
                 let rect = rect_of(&field)?;
-                let (form, grown) = appearance::write(&mut inc, rect, &options.appearance)?;
-                field.set("Rect", Object::Array(grown.iter().map(|v| Object::Real(*v as f32)).collect()));
+                let (appearance, grown) = appearance::write(&mut inc, rect, &options.appearance)?;
+                field.set("Rect", rect_object(grown));
                 let mut ap = Dictionary::new();
-                ap.set("N", Object::Reference(form));
+                ap.set("N", Object::Reference(appearance));
                 field.set("AP", Object::Dictionary(ap));
             }
             field.set("V", Object::Reference(sig_id));
@@ -113,31 +110,18 @@ pub fn sign_pdf(pdf: &[u8], identity: &Identity, options: &SignOptions) -> Resul
             let page_id =
                 *inc.doc.get_pages().get(&1).ok_or_else(|| PdfError::Structure("the PDF has no pages".into()))?;
             let field_id = inc.alloc();
-            let mut field = Dictionary::new();
-            field.set("Type", Object::Name(b"Annot".to_vec()));
-            field.set("Subtype", Object::Name(b"Widget".to_vec()));
-            field.set("FT", Object::Name(b"Sig".to_vec()));
-            let name = options.field.clone().unwrap_or_else(|| format!("Signature{}", fields.len() + 1));
-            field.set("T", text_string(&name));
-            field.set("Rect", Object::Array(vec![0.into(), 0.into(), 0.into(), 0.into()]));
+            let name = options.field.clone().unwrap_or_else(|| field_name(form.fields.len() + 1));
             // Print + Locked.
-            field.set("F", Object::Integer(132));
-            field.set("P", Object::Reference(page_id));
+            let mut field = signature_widget(&name, [0.0; 4], 132, page_id);
             field.set("V", Object::Reference(sig_id));
             inc.put(field_id, &Object::Dictionary(field));
-            fields.push(Object::Reference(field_id));
-            let mut page = inc.dict(page_id)?;
-            let mut annots = page.get(b"Annots").map(|o| inc.resolve_array(o)).unwrap_or_default();
-            annots.push(Object::Reference(field_id));
-            page.set("Annots", Object::Array(annots));
-            inc.put(page_id, &Object::Dictionary(page));
+            form.fields.push(Object::Reference(field_id));
+            add_annots(&mut inc, page_id, vec![Object::Reference(field_id)])?;
         }
     }
-    form.set("Fields", Object::Array(fields));
     // SignaturesExist | AppendOnly.
-    form.set("SigFlags", Object::Integer(3));
-    catalog.set("AcroForm", Object::Dictionary(form));
-    inc.put(root_id, &Object::Dictionary(catalog));
+    form.dict.set("SigFlags", Object::Integer(3));
+    form.store(&mut inc);
 
     let mut out = inc.finish();
     let tail_start = pdf.len();
